@@ -1,0 +1,2 @@
+/** PostgreSQL and Aurora PostgreSQL dialects over pgJDBC. */
+package dev.borealis.jdbc.postgres;

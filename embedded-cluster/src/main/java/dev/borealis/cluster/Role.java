@@ -1,0 +1,7 @@
+package dev.borealis.cluster;
+
+/** An instance's role in the cluster. */
+public enum Role {
+    WRITER,
+    READER
+}

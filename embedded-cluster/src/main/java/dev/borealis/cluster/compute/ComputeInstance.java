@@ -1,0 +1,544 @@
+package dev.borealis.cluster.compute;
+
+import dev.borealis.cluster.ClusterSqlException;
+import dev.borealis.cluster.Engine;
+import dev.borealis.cluster.EngineErrors;
+import dev.borealis.cluster.Instance;
+import dev.borealis.cluster.InstanceState;
+import dev.borealis.cluster.InstanceStatus;
+import dev.borealis.cluster.InstanceSurface;
+import dev.borealis.cluster.Instances;
+import dev.borealis.cluster.Role;
+import dev.borealis.cluster.Session;
+import dev.borealis.cluster.Topology;
+import dev.borealis.cluster.storage.RedoChunk;
+import dev.borealis.cluster.storage.RedoRecord;
+import dev.borealis.cluster.storage.StorageException;
+import dev.borealis.cluster.storage.Volume;
+import dev.borealis.cluster.storage.VolumeTransaction;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A compute instance: an H2 database that caches the volume, with sessions on top.
+ *
+ * <p>States (see {@link InstanceState}): STARTING (a new database generation replays the durable
+ * log) → AVAILABLE → CRASHED (database shut down, sessions dead) → STARTING … → STOPPED. Each start
+ * makes a new generation: sessions of an earlier generation are dead for good, as a client's TCP
+ * connection to a crashed server is. As a READER an apply thread replays durable transactions
+ * after the configured lag; as the WRITER sessions append their commits to the volume with its epoch.
+ * Life-cycle methods are called by the cluster under its operations lock.
+ */
+public final class ComputeInstance implements Instance {
+
+    private static final Logger LOG = Logger.getLogger(ComputeInstance.class.getName());
+    private static final AtomicLong SESSION_IDS = new AtomicLong();
+    private static final List<InstanceSurface> SURFACES = loadSurfaces();
+
+    private final InstanceContext context;
+    private final String id;
+    private final int tier;
+    private final String availabilityZone;
+    private final ReentrantReadWriteLock ddlGate = new ReentrantReadWriteLock();
+    private final Set<H2Session> sessions = ConcurrentHashMap.newKeySet();
+
+    private volatile Duration lag;
+    private volatile Role role = Role.READER;
+    private volatile InstanceState state = InstanceState.STOPPED;
+    private volatile long epoch;
+    private volatile Generation generation;
+    private volatile Replica replica;
+    private int generationCounter;
+
+    /** One incarnation of the database; dies with a crash. */
+    static final class Generation {
+        final String databaseName;
+        final String url;
+        final Connection system;
+        volatile String deathReason;
+
+        Generation(String databaseName, String url, Connection system) {
+            this.databaseName = databaseName;
+            this.url = url;
+            this.system = system;
+        }
+    }
+
+    public ComputeInstance(InstanceContext context, String id, int tier, Duration lag, String availabilityZone) {
+        this.context = context;
+        this.id = id;
+        this.tier = tier;
+        this.lag = lag;
+        this.availabilityZone = availabilityZone;
+    }
+
+    // ---------------------------------------------------------------- Instance
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public Role role() {
+        return role;
+    }
+
+    @Override
+    public InstanceState state() {
+        return state;
+    }
+
+    @Override
+    public int tier() {
+        return tier;
+    }
+
+    @Override
+    public Duration replicaLag() {
+        return lag;
+    }
+
+    @Override
+    public String availabilityZone() {
+        return availabilityZone;
+    }
+
+    @Override
+    public Engine engine() {
+        return context.engine();
+    }
+
+    @Override
+    public String clusterName() {
+        return context.clusterName();
+    }
+
+    @Override
+    public Topology topology() {
+        return context.topology().get();
+    }
+
+    @Override
+    public long appliedLsn() {
+        Replica r = replica;
+        return r != null ? r.appliedLsn : role == Role.WRITER ? context.volume().durableLsn() : 0;
+    }
+
+    @Override
+    public Session openSession() throws SQLException {
+        Generation g = generation;
+        if (state != InstanceState.AVAILABLE || g == null) {
+            throw EngineErrors.instanceUnavailable(engine(), id, state);
+        }
+        Connection connection;
+        try {
+            connection = connect(g.url);
+            try (Statement st = connection.createStatement()) {
+                st.execute("SET LOCK_TIMEOUT " + context.lockTimeout().toMillis());
+            }
+        } catch (SQLException e) {
+            ClusterSqlException lost = EngineErrors.instanceUnavailable(engine(), id, state);
+            lost.initCause(e);
+            throw lost;
+        }
+        H2Session session = new H2Session(SESSION_IDS.incrementAndGet(), this, g, connection);
+        sessions.add(session);
+        if (generation != g || state != InstanceState.AVAILABLE) {
+            session.kill();
+            sessions.remove(session);
+            throw EngineErrors.instanceUnavailable(engine(), id, state);
+        }
+        return session;
+    }
+
+    public void setReplicaLag(Duration lag) {
+        this.lag = lag;
+        Replica r = replica;
+        if (r != null) {
+            r.wake();
+        }
+    }
+
+    /** The row this instance contributes to the topology. */
+    public InstanceStatus status() {
+        Replica r = replica;
+        long nowNanos = context.ticker().nanos();
+        double lagMillis = 0;
+        Instant updated = Instant.ofEpochMilli(context.clock().millis());
+        long applied = appliedLsn();
+        if (role == Role.READER && r != null) {
+            lagMillis = r.currentLagMillis(nowNanos);
+        }
+        double cpu = state == InstanceState.AVAILABLE ? Math.min(100.0, 2.0 + sessions.size() * 0.5) : 0.0;
+        return new InstanceStatus(id, role, state, tier, availabilityZone, lagMillis, lag.toMillis(), updated,
+                applied, cpu);
+    }
+
+    // ---------------------------------------------------------------- life cycle (cluster operations lock held)
+
+    /** Starts a new database generation, replays the durable log, and serves as a reader. */
+    public void startAsReader() throws SQLException {
+        role = Role.READER;
+        Generation g = startGeneration();
+        Replica r = new Replica(g);
+        r.catchUp();
+        replica = r;
+        state = InstanceState.AVAILABLE;
+        r.start();
+    }
+
+    /** Starts a new database generation, replays the durable log, and serves as the writer with {@code epoch}. */
+    public void startAsWriter(long newEpoch) throws SQLException {
+        Generation g = startGeneration();
+        try (RedoApplier applier = new RedoApplier(g.system)) {
+            replay(applier, 0);
+        }
+        becomeWriter(g, newEpoch);
+    }
+
+    /** Promotes this reader: stops applying, catches up to the durable end, reboots its sessions, takes writes. */
+    public void promote(long newEpoch) throws SQLException {
+        Replica r = replica;
+        if (r == null || state != InstanceState.AVAILABLE) {
+            throw new IllegalStateException("instance " + id + " cannot be promoted: it is " + state);
+        }
+        r.stop();
+        killSessions("rebooted for promotion to writer");
+        Generation old = generation;
+        Generation fresh = new Generation(old.databaseName, old.url, old.system);
+        generation = fresh;
+        r.catchUpWith(fresh);
+        replica = null;
+        becomeWriter(fresh, newEpoch);
+    }
+
+    private void becomeWriter(Generation g, long newEpoch) throws SQLException {
+        prepareIdentitiesForWrites(g.system);
+        epoch = newEpoch;
+        role = Role.WRITER;
+        state = InstanceState.AVAILABLE;
+    }
+
+    /** Crashes (or stops) the instance: the database goes away, every session dies. */
+    public void crash(String reason, InstanceState newState) {
+        Generation g = generation;
+        state = newState;
+        if (g != null) {
+            g.deathReason = reason;
+        }
+        Replica r = replica;
+        replica = null;
+        if (r != null) {
+            r.stop();
+        }
+        killSessions(reason);
+        if (g != null) {
+            shutdown(g);
+        }
+        generation = null;
+    }
+
+    private Generation startGeneration() throws SQLException {
+        state = InstanceState.STARTING;
+        String name = (context.clusterUid() + "_" + id + "_" + (++generationCounter))
+                .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        String url = "jdbc:h2:mem:" + name + engine().h2Settings() + ";DB_CLOSE_DELAY=-1";
+        Connection system = connect(url);
+        Instances.register(system.getCatalog(), this);
+        Generation g = new Generation(system.getCatalog(), url, system);
+        for (InstanceSurface surface : SURFACES) {
+            if (surface.engine() == engine()) {
+                surface.install(system, this);
+            }
+        }
+        RedoTriggers.install(system);
+        system.setAutoCommit(false);
+        generation = g;
+        return g;
+    }
+
+    private static Connection connect(String url) throws SQLException {
+        Connection c = new org.h2.Driver().connect(url, new Properties());
+        if (c == null) {
+            throw new SQLException("H2 refused URL " + url, "08001");
+        }
+        return c;
+    }
+
+    private void shutdown(Generation g) {
+        Instances.unregister(g.databaseName);
+        try (Statement st = g.system.createStatement()) {
+            st.execute("SHUTDOWN IMMEDIATELY");
+        } catch (SQLException ignored) {
+            // already closed
+        }
+        try {
+            g.system.close();
+        } catch (SQLException ignored) {
+            // already closed
+        }
+    }
+
+    private void killSessions(String reason) {
+        for (H2Session session : new ArrayList<>(sessions)) {
+            session.kill();
+        }
+        sessions.clear();
+        LOG.log(Level.FINE, () -> "instance " + id + ": sessions closed (" + reason + ")");
+    }
+
+    /** Identity columns may lag their tables' contents on a former reader; move them past the maximum. */
+    private static void prepareIdentitiesForWrites(Connection system) throws SQLException {
+        List<String[]> identities = new ArrayList<>();
+        try (Statement st = system.createStatement();
+             ResultSet rs = st.executeQuery("SELECT table_schema, table_name, column_name, identity_base"
+                     + " FROM information_schema.columns WHERE is_identity = 'YES'"
+                     + " AND table_schema <> 'INFORMATION_SCHEMA' AND table_schema <> 'information_schema'")) {
+            while (rs.next()) {
+                identities.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
+            }
+        }
+        try (Statement st = system.createStatement()) {
+            for (String[] c : identities) {
+                String table = Sql.quote(c[0]) + "." + Sql.quote(c[1]);
+                try (ResultSet rs = st.executeQuery("SELECT MAX(" + Sql.quote(c[2]) + ") FROM " + table)) {
+                    if (rs.next() && rs.getObject(1) != null) {
+                        long next = rs.getLong(1) + 1;
+                        long base = c[3] == null ? 1 : Long.parseLong(c[3]);
+                        if (next > base) {
+                            st.execute("ALTER TABLE " + table + " ALTER COLUMN " + Sql.quote(c[2]) + " RESTART WITH " + next);
+                        }
+                    }
+                }
+            }
+        }
+        system.commit();
+    }
+
+    private long replay(RedoApplier applier, long fromLsn) throws SQLException {
+        long lsn = fromLsn;
+        for (VolumeTransaction tx; (tx = context.volume().nextTransaction(lsn)) != null; ) {
+            applier.apply(tx);
+            lsn = tx.commitLsn();
+        }
+        return lsn;
+    }
+
+    // ---------------------------------------------------------------- writer paths (session threads)
+
+    /** Appends a transaction's redo under the DDL gate and waits until it is durable. */
+    void makeDurable(List<RedoRecord> records) {
+        long timeout = context.commitTimeout().toNanos();
+        RedoChunk chunk;
+        ddlGate.readLock().lock();
+        try {
+            chunk = context.volume().append(epoch, records, timeout);
+        } finally {
+            ddlGate.readLock().unlock();
+        }
+        context.volume().awaitDurable(chunk, timeout);
+    }
+
+    /**
+     * Runs a DDL statement and logs it, excluding commits meanwhile, so that no transaction that
+     * depends on the change can reach the log before it. H2 makes DDL wait for table locks held by open
+     * transactions, which need the gate to commit: so the DDL waits for locks only briefly, releases
+     * the gate and tries again, until the lock timeout.
+     */
+    void executeDdl(Connection connection, String sql, BooleanSupplier cancelled) throws SQLException {
+        long deadline = context.ticker().nanos() + context.lockTimeout().toNanos();
+        RedoChunk chunk;
+        while (true) {
+            ddlGate.writeLock().lock();
+            try {
+                if (!tryDdl(connection, sql, deadline, cancelled)) {
+                    continue;
+                }
+                RedoTriggers.install(connection);
+                connection.commit();
+                chunk = appendDdl(connection, sql);
+            } finally {
+                ddlGate.writeLock().unlock();
+            }
+            break;
+        }
+        try {
+            context.volume().awaitDurable(chunk, context.commitTimeout().toNanos());
+        } catch (StorageException e) {
+            throw divergedByDdl(e);
+        }
+    }
+
+    private RedoChunk appendDdl(Connection connection, String sql) throws SQLException {
+        try {
+            return context.volume().append(epoch, List.of(new RedoRecord.Ddl(connection.getSchema(), sql)),
+                    context.commitTimeout().toNanos());
+        } catch (StorageException e) {
+            throw divergedByDdl(e);
+        }
+    }
+
+    /**
+     * The schema change is applied here but did not reach storage: this cache no longer matches the
+     * volume, so the instance restarts from the volume (as Aurora restarts an instance that cannot
+     * persist), and the client sees the connection drop.
+     */
+    private StorageException divergedByDdl(StorageException e) {
+        context.onFatal().accept(this, "schema change could not be made durable: " + e.getMessage());
+        return e;
+    }
+
+    /** True when the DDL ran; false when it should be retried after letting commits through. */
+    private boolean tryDdl(Connection connection, String sql, long deadline, BooleanSupplier cancelled) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("SET LOCK_TIMEOUT 50");
+            try {
+                st.execute(sql);
+                return true;
+            } catch (SQLException e) {
+                boolean lockWait = e.getErrorCode() == org.h2.api.ErrorCode.LOCK_TIMEOUT_1;
+                if (lockWait && context.ticker().nanos() < deadline && !cancelled.getAsBoolean()) {
+                    return false;
+                }
+                throw e;
+            } finally {
+                st.execute("SET LOCK_TIMEOUT " + context.lockTimeout().toMillis());
+            }
+        }
+    }
+
+    boolean isDead(H2Session session) {
+        return session.generation().deathReason != null || session.generation() != generation;
+    }
+
+    void sessionClosed(H2Session session) {
+        sessions.remove(session);
+    }
+
+    public int sessionCount() {
+        return sessions.size();
+    }
+
+    private static List<InstanceSurface> loadSurfaces() {
+        List<InstanceSurface> list = new ArrayList<>();
+        ServiceLoader.load(InstanceSurface.class, ComputeInstance.class.getClassLoader()).forEach(list::add);
+        return List.copyOf(list);
+    }
+
+    // ---------------------------------------------------------------- replica
+
+    /**
+     * The apply loop of a reader: takes the next durable transaction, waits until its commit time plus
+     * the lag has passed, applies it whole. States: WAITING_FOR_LOG → DELAYING → APPLYING → … → STOPPED.
+     */
+    private final class Replica implements Runnable {
+        private final Object wakeUp = new Object();
+        private final Thread thread;
+        private RedoApplier applier;
+        private volatile boolean running = true;
+        volatile long appliedLsn;
+        private volatile long lastCommitNanos;
+        private volatile long lastApplyNanos;
+        private volatile long pendingCommitNanos = -1;
+
+        Replica(Generation g) throws SQLException {
+            this.applier = new RedoApplier(g.system);
+            this.thread = new Thread(this, "borealis-" + context.clusterName() + "-" + id + "-apply");
+            thread.setDaemon(true);
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        /** Replays everything durable now, ignoring the lag (start-up). */
+        void catchUp() throws SQLException {
+            appliedLsn = replay(applier, appliedLsn);
+            lastApplyNanos = context.ticker().nanos();
+            lastCommitNanos = lastApplyNanos;
+        }
+
+        /** After {@link #stop()}: replays the rest of the durable log into {@code g} (promotion). */
+        void catchUpWith(Generation g) throws SQLException {
+            appliedLsn = replay(applier, appliedLsn);
+        }
+
+        double currentLagMillis(long nowNanos) {
+            long pending = pendingCommitNanos;
+            long behind = pending >= 0 ? nowNanos - pending : 0;
+            long last = lastApplyNanos - lastCommitNanos;
+            return Math.max(0, Math.max(behind, pending >= 0 ? 0 : last)) / 1_000_000.0;
+        }
+
+        void wake() {
+            synchronized (wakeUp) {
+                wakeUp.notifyAll();
+            }
+            context.volume().wakeUp();
+        }
+
+        void stop() {
+            running = false;
+            wake();
+            if (Thread.currentThread() != thread) {
+                thread.interrupt();
+                try {
+                    thread.join(TimeUnit.SECONDS.toMillis(10));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (running) {
+                    VolumeTransaction tx = context.volume().nextTransaction(appliedLsn);
+                    if (tx == null) {
+                        pendingCommitNanos = -1;
+                        context.volume().awaitDurableBeyond(appliedLsn, TimeUnit.MILLISECONDS.toNanos(200));
+                        continue;
+                    }
+                    pendingCommitNanos = tx.commitNanos();
+                    long wait = tx.commitNanos() + lag.toNanos() - context.ticker().nanos();
+                    if (wait > 0) {
+                        synchronized (wakeUp) {
+                            TimeUnit.NANOSECONDS.timedWait(wakeUp, wait);
+                        }
+                        continue;
+                    }
+                    applier.apply(tx);
+                    appliedLsn = tx.commitLsn();
+                    lastCommitNanos = tx.commitNanos();
+                    lastApplyNanos = context.ticker().nanos();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (SQLException | RuntimeException e) {
+                if (running) {
+                    LOG.log(Level.SEVERE, "instance " + id + ": replica apply failed, restarting the instance", e);
+                    context.onFatal().accept(ComputeInstance.this, "replica apply failed: " + e.getMessage());
+                }
+            }
+        }
+    }
+}

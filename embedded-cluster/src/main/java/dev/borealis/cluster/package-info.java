@@ -1,0 +1,2 @@
+/** An in-process Aurora-like cluster: quorum storage volume, compute instances, replication, faults. */
+package dev.borealis.cluster;

@@ -1,0 +1,49 @@
+package dev.borealis.cluster.wire;
+
+import dev.borealis.cluster.Cluster;
+import dev.borealis.cluster.Instance;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * One accepted client connection on an instance endpoint, as the network layer hands it to a
+ * {@link WireProtocol}. The streams may be fault-injecting (latency, blackhole) and change after
+ * {@link #startTls()}; always fetch them again after the upgrade.
+ */
+public interface ClientConnection extends AutoCloseable {
+
+    Cluster cluster();
+
+    /** The instance whose endpoint the client connected to. */
+    Instance instance();
+
+    InputStream input() throws IOException;
+
+    OutputStream output() throws IOException;
+
+    /** Whether a server certificate is configured, so {@link #startTls()} can succeed. */
+    boolean tlsAvailable();
+
+    /** Performs the server side of a TLS handshake over this connection; the streams become encrypted. */
+    void startTls() throws IOException;
+
+    boolean isTls();
+
+    /** e.g. {@code 127.0.0.1:53412}. */
+    String remoteAddress();
+
+    /** The address the client connected to (the instance's IP) and the port. */
+    String localAddress();
+
+    int localPort();
+
+    /** A small number unique per connection in this cluster, e.g. MySQL's connection id. */
+    int connectionId();
+
+    boolean isClosed();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,2 @@
+/** Writer and reader failover and enhanced failure monitoring. */
+package dev.borealis.jdbc.failover;

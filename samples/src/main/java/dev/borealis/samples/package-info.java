@@ -1,0 +1,2 @@
+/** Samples and the demo. */
+package dev.borealis.samples;
