@@ -54,7 +54,8 @@ public final class Cluster implements AutoCloseable {
         this.users = new Users(settings.users());
         String uid = "b" + UIDS.incrementAndGet() + "_" + settings.name();
         this.context = new InstanceContext(settings.name(), uid, settings.engine(), volume, settings.ticker(),
-                settings.clock(), settings.commitTimeout(), settings.lockTimeout(), this::topology, this::onFatal);
+                settings.clock(), settings.commitTimeout(), settings.lockTimeout(), this::topology, this::onFatal,
+                this::onAvailable);
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "borealis-" + settings.name() + "-control");
             t.setDaemon(true);
@@ -99,6 +100,11 @@ public final class Cluster implements AutoCloseable {
             }
         } finally {
             ops.unlock();
+        }
+        for (String id : List.copyOf(instances.keySet())) {
+            if (!awaitAvailable(id, Duration.ofSeconds(30))) {
+                throw new IllegalStateException("instance " + id + " did not become available within 30 s");
+            }
         }
     }
 
@@ -463,6 +469,26 @@ public final class Cluster implements AutoCloseable {
                 topologyChanged();
             }
         });
+    }
+
+    /** Called on the instance's apply thread: hand over to the control thread, never take the lock here. */
+    private void onAvailable(ComputeInstance instance) {
+        if (closed) {
+            return;
+        }
+        try {
+            control.execute(() -> {
+                ops.lock();
+                try {
+                    changed.signalAll();
+                } finally {
+                    ops.unlock();
+                }
+                topologyChanged();
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the cluster is closing
+        }
     }
 
     private void onFatal(ComputeInstance instance, String reason) {

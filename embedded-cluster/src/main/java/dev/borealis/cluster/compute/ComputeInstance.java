@@ -61,7 +61,8 @@ public final class ComputeInstance implements Instance {
 
     private volatile Duration lag;
     private volatile Role role = Role.READER;
-    private volatile InstanceState state = InstanceState.STOPPED;
+    private final java.util.concurrent.atomic.AtomicReference<InstanceState> state =
+            new java.util.concurrent.atomic.AtomicReference<>(InstanceState.STOPPED);
     private volatile long epoch;
     private volatile Generation generation;
     private volatile Replica replica;
@@ -103,7 +104,7 @@ public final class ComputeInstance implements Instance {
 
     @Override
     public InstanceState state() {
-        return state;
+        return state.get();
     }
 
     @Override
@@ -145,8 +146,8 @@ public final class ComputeInstance implements Instance {
     @Override
     public Session openSession() throws SQLException {
         Generation g = generation;
-        if (state != InstanceState.AVAILABLE || g == null) {
-            throw EngineErrors.instanceUnavailable(engine(), id, state);
+        if (state.get() != InstanceState.AVAILABLE || g == null) {
+            throw EngineErrors.instanceUnavailable(engine(), id, state.get());
         }
         Connection connection;
         try {
@@ -155,16 +156,16 @@ public final class ComputeInstance implements Instance {
                 st.execute("SET LOCK_TIMEOUT " + context.lockTimeout().toMillis());
             }
         } catch (SQLException e) {
-            ClusterSqlException lost = EngineErrors.instanceUnavailable(engine(), id, state);
+            ClusterSqlException lost = EngineErrors.instanceUnavailable(engine(), id, state.get());
             lost.initCause(e);
             throw lost;
         }
         H2Session session = new H2Session(SESSION_IDS.incrementAndGet(), this, g, connection);
         sessions.add(session);
-        if (generation != g || state != InstanceState.AVAILABLE) {
+        if (generation != g || state.get() != InstanceState.AVAILABLE) {
             session.kill();
             sessions.remove(session);
-            throw EngineErrors.instanceUnavailable(engine(), id, state);
+            throw EngineErrors.instanceUnavailable(engine(), id, state.get());
         }
         return session;
     }
@@ -187,21 +188,23 @@ public final class ComputeInstance implements Instance {
         if (role == Role.READER && r != null) {
             lagMillis = r.currentLagMillis(nowNanos);
         }
-        double cpu = state == InstanceState.AVAILABLE ? Math.min(100.0, 2.0 + sessions.size() * 0.5) : 0.0;
-        return new InstanceStatus(id, role, state, tier, availabilityZone, lagMillis, lag.toMillis(), updated,
+        double cpu = state.get() == InstanceState.AVAILABLE ? Math.min(100.0, 2.0 + sessions.size() * 0.5) : 0.0;
+        return new InstanceStatus(id, role, state.get(), tier, availabilityZone, lagMillis, lag.toMillis(), updated,
                 applied, cpu);
     }
 
     // ---------------------------------------------------------------- life cycle (cluster operations lock held)
 
-    /** Starts a new database generation, replays the durable log, and serves as a reader. */
+    /**
+     * Starts a new database generation as a reader. Returns at once in STARTING: the apply thread
+     * replays the durable log and makes the instance AVAILABLE when it has caught up, as an Aurora
+     * replica rejoins after its reboot.
+     */
     public void startAsReader() throws SQLException {
         role = Role.READER;
         Generation g = startGeneration();
         Replica r = new Replica(g);
-        r.catchUp();
         replica = r;
-        state = InstanceState.AVAILABLE;
         r.start();
     }
 
@@ -217,8 +220,8 @@ public final class ComputeInstance implements Instance {
     /** Promotes this reader: stops applying, catches up to the durable end, reboots its sessions, takes writes. */
     public void promote(long newEpoch) throws SQLException {
         Replica r = replica;
-        if (r == null || state != InstanceState.AVAILABLE) {
-            throw new IllegalStateException("instance " + id + " cannot be promoted: it is " + state);
+        if (r == null || state.get() != InstanceState.AVAILABLE) {
+            throw new IllegalStateException("instance " + id + " cannot be promoted: it is " + state.get());
         }
         r.stop();
         killSessions("rebooted for promotion to writer");
@@ -234,13 +237,13 @@ public final class ComputeInstance implements Instance {
         prepareIdentitiesForWrites(g.system);
         epoch = newEpoch;
         role = Role.WRITER;
-        state = InstanceState.AVAILABLE;
+        state.set(InstanceState.AVAILABLE);
     }
 
     /** Crashes (or stops) the instance: the database goes away, every session dies. */
     public void crash(String reason, InstanceState newState) {
         Generation g = generation;
-        state = newState;
+        state.set(newState);
         if (g != null) {
             g.deathReason = reason;
         }
@@ -257,7 +260,7 @@ public final class ComputeInstance implements Instance {
     }
 
     private Generation startGeneration() throws SQLException {
-        state = InstanceState.STARTING;
+        state.set(InstanceState.STARTING);
         String name = (context.clusterUid() + "_" + id + "_" + (++generationCounter))
                 .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
         String url = "jdbc:h2:mem:" + name + engine().h2Settings() + ";DB_CLOSE_DELAY=-1";
@@ -469,13 +472,6 @@ public final class ComputeInstance implements Instance {
             thread.start();
         }
 
-        /** Replays everything durable now, ignoring the lag (start-up). */
-        void catchUp() throws SQLException {
-            appliedLsn = replay(applier, appliedLsn);
-            lastApplyNanos = context.ticker().nanos();
-            lastCommitNanos = lastApplyNanos;
-        }
-
         /** After {@link #stop()}: replays the rest of the durable log into {@code g} (promotion). */
         void catchUpWith(Generation g) throws SQLException {
             appliedLsn = replay(applier, appliedLsn);
@@ -495,15 +491,26 @@ public final class ComputeInstance implements Instance {
             context.volume().wakeUp();
         }
 
+        /** Stops the loop and waits for it; H2 is never interrupted mid-statement. */
         void stop() {
-            running = false;
-            wake();
+            synchronized (wakeUp) {
+                running = false;
+                wakeUp.notifyAll();
+            }
+            context.volume().wakeUp();
             if (Thread.currentThread() != thread) {
-                thread.interrupt();
                 try {
                     thread.join(TimeUnit.SECONDS.toMillis(10));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        private void delay(long nanos) throws InterruptedException {
+            synchronized (wakeUp) {
+                if (running) {
+                    TimeUnit.NANOSECONDS.timedWait(wakeUp, nanos);
                 }
             }
         }
@@ -515,15 +522,17 @@ public final class ComputeInstance implements Instance {
                     VolumeTransaction tx = context.volume().nextTransaction(appliedLsn);
                     if (tx == null) {
                         pendingCommitNanos = -1;
-                        context.volume().awaitDurableBeyond(appliedLsn, TimeUnit.MILLISECONDS.toNanos(200));
+                        if (state.compareAndSet(InstanceState.STARTING, InstanceState.AVAILABLE)) {
+                            context.onAvailable().accept(ComputeInstance.this);
+                        }
+                        context.volume().awaitDurableBeyond(appliedLsn, TimeUnit.MILLISECONDS.toNanos(50));
                         continue;
                     }
-                    pendingCommitNanos = tx.commitNanos();
+                    boolean catchingUp = state.get() == InstanceState.STARTING;
+                    pendingCommitNanos = catchingUp ? -1 : tx.commitNanos();
                     long wait = tx.commitNanos() + lag.toNanos() - context.ticker().nanos();
-                    if (wait > 0) {
-                        synchronized (wakeUp) {
-                            TimeUnit.NANOSECONDS.timedWait(wakeUp, wait);
-                        }
+                    if (wait > 0 && !catchingUp) {
+                        delay(wait);
                         continue;
                     }
                     applier.apply(tx);

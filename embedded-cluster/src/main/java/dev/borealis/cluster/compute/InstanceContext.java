@@ -15,8 +15,10 @@ import java.util.function.Supplier;
  *
  * @param clusterUid unique per cluster object in this JVM (database names must not collide)
  * @param onFatal called when the instance can no longer be trusted (its cache diverged from the volume)
+ * @param onAvailable called (on the instance's apply thread) when a starting reader has caught up
  */
 public record InstanceContext(String clusterName, String clusterUid, Engine engine, Volume volume, Ticker ticker,
                               Clock clock, Duration commitTimeout, Duration lockTimeout, Supplier<Topology> topology,
-                              BiConsumer<ComputeInstance, String> onFatal) {
+                              BiConsumer<ComputeInstance, String> onFatal,
+                              java.util.function.Consumer<ComputeInstance> onAvailable) {
 }

@@ -188,17 +188,15 @@ public final class Volume {
         }
     }
 
-    /** Waits up to {@code timeoutNanos} for VDL to pass {@code lsn}; true if it has. */
+    /**
+     * Waits up to {@code timeoutNanos} for VDL to pass {@code lsn}, or for {@link #wakeUp()}; true if
+     * VDL has passed it. Callers loop, so an early return only costs a re-check.
+     */
     public boolean awaitDurableBeyond(long lsn, long timeoutNanos) {
-        long deadline = ticker.nanos() + timeoutNanos;
         lock.lock();
         try {
-            while (vdl() <= lsn && !closed) {
-                long left = deadline - ticker.nanos();
-                if (left <= 0) {
-                    return false;
-                }
-                awaitNanos(left);
+            if (vdl() <= lsn && !closed) {
+                awaitNanos(timeoutNanos);
             }
             return vdl() > lsn;
         } finally {
@@ -316,8 +314,9 @@ public final class Volume {
             up[segment] = value;
             if (value) {
                 int bit = 1 << segment;
+                int peers = upMask() & ~bit; // repair copies only from segments that are reachable
                 for (Slot slot : log) {
-                    if (slot.holders != 0) {
+                    if ((slot.holders & peers) != 0) {
                         slot.holders |= bit;
                     }
                 }
