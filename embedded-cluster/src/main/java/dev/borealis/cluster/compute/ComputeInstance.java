@@ -375,7 +375,7 @@ public final class ComputeInstance implements Instance {
                 if (!tryDdl(connection, sql, deadline, cancelled)) {
                     continue;
                 }
-                RedoTriggers.install(connection);
+                RedoTriggers.afterDdl(connection, sql);
                 connection.commit();
                 chunk = appendDdl(connection, sql);
             } finally {

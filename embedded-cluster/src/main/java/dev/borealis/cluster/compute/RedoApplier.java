@@ -88,7 +88,7 @@ final class RedoApplier implements AutoCloseable {
             }
             invalidate();
         }
-        RedoTriggers.install(connection);
+        RedoTriggers.afterDdl(connection, ddl.sql());
     }
 
     private boolean schemaExists(String schema) throws SQLException {

@@ -14,7 +14,36 @@ final class RedoTriggers {
     private RedoTriggers() {
     }
 
-    /** Installs the trigger on every base table that lacks it. Runs after each DDL; DDL is rare. */
+    /**
+     * Runs after each DDL statement (DDL is rare). H2 rebuilds a table under a temporary name for some
+     * ALTERs and a trigger keeps the table name it was created with, so after ALTER or RENAME every
+     * redo trigger is created afresh; after other DDL only tables lacking one get it.
+     */
+    static void afterDdl(Connection connection, String ddl) throws SQLException {
+        java.util.List<String> words = SqlClassifier.leadingWords(ddl, 1);
+        if (!words.isEmpty() && (words.get(0).equals("ALTER") || words.get(0).equals("RENAME"))) {
+            dropAll(connection);
+        }
+        install(connection);
+    }
+
+    private static void dropAll(Connection connection) throws SQLException {
+        List<String> drops = new ArrayList<>();
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT DISTINCT trigger_schema, trigger_name FROM information_schema.triggers"
+                     + " WHERE trigger_name LIKE '" + PREFIX + "%'")) {
+            while (rs.next()) {
+                drops.add("DROP TRIGGER IF EXISTS " + Sql.quote(rs.getString(1)) + "." + Sql.quote(rs.getString(2)));
+            }
+        }
+        try (Statement st = connection.createStatement()) {
+            for (String drop : drops) {
+                st.execute(drop);
+            }
+        }
+    }
+
+    /** Installs the trigger on every base table that lacks it. */
     static void install(Connection connection) throws SQLException {
         List<String[]> missing = new ArrayList<>();
         try (Statement st = connection.createStatement();
