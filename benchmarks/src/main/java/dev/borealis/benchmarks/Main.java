@@ -1,0 +1,26 @@
+package dev.borealis.benchmarks;
+
+import java.util.Arrays;
+
+/**
+ * Runs one benchmark by name: {@code java -jar benchmarks/target/borealis-benchmarks.jar NAME [ARGS]}.
+ * JMH benchmarks run through JMH's own main: {@code java -cp benchmarks/target/borealis-benchmarks.jar org.openjdk.jmh.Main}.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String name = args.length == 0 ? "help" : args[0];
+        String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+        switch (name) {
+            case "cluster-core":
+                ClusterCoreBenchmark.main(rest);
+                break;
+            default:
+                System.out.println("usage: java -jar borealis-benchmarks.jar BENCHMARK [ARGS]");
+                System.out.println("  cluster-core [mysql|postgresql]  start time, commit latency, replica lag");
+                System.exit("help".equals(name) ? 0 : 2);
+        }
+    }
+}
