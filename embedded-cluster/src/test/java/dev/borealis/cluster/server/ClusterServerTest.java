@@ -160,6 +160,37 @@ class ClusterServerTest {
     }
 
     @Test
+    void aSuppliedPkcs12KeyStoreIsTheServerIdentity(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        java.security.KeyPair keys = generator.generateKeyPair();
+        X509Certificate mine = ServerCertificate.create(keys, "supplied.example", List.of("supplied.example"));
+        char[] password = "store-pass".toCharArray();
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry("server", keys.getPrivate(), password, new java.security.cert.Certificate[] {mine});
+        java.nio.file.Path file = dir.resolve("server.p12");
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+            store.store(out, password);
+        }
+        try (Cluster cluster = cluster(uniqueName("p12"), 0);
+             ClusterServer server = ClusterServer.start(cluster, options().withKeyStore(file, password))) {
+            Endpoint endpoint = server.clusterEndpoint();
+            try (LineClient client = LineClient.connect(endpoint)) {
+                client.readLine();
+                assertThat(client.roundTrip("tls")).isEqualTo("ok");
+                SSLContext trustAll = SSLContext.getInstance("TLS");
+                trustAll.init(null, new TrustManager[] {new TrustAll()}, null);
+                SSLSocket ssl = (SSLSocket) trustAll.getSocketFactory().createSocket(client.socket, endpoint.host(),
+                        endpoint.port(), true);
+                ssl.startHandshake();
+                assertThat(ssl.getSession().getPeerCertificates()[0]).isEqualTo(mine);
+            }
+        }
+        assertThat(ServerOptions.defaults().withKeyStore(file, password).toString()).doesNotContain("store-pass");
+    }
+
+    @Test
     void closingTheServerLeavesNoThreadsAndClosesClients() throws Exception {
         String name = uniqueName("leak");
         try (Cluster cluster = cluster(name, 2)) {
