@@ -95,8 +95,10 @@ final class AddressBlock implements AutoCloseable {
     }
 
     synchronized void give(String ip) {
-        if (distinct && ip.startsWith(address(block, 0).substring(0, address(block, 0).length() - 1))) {
-            slots.clear(Integer.parseInt(ip.substring(ip.lastIndexOf('.') + 1)));
+        String prefix = address(block, 0);
+        prefix = prefix.substring(0, prefix.length() - 1);
+        if (distinct && ip.startsWith(prefix)) {
+            slots.clear(Integer.parseInt(ip.substring(prefix.length())));
         }
     }
 

@@ -3,6 +3,8 @@ package dev.borealis.cluster.server;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -44,6 +46,8 @@ final class EndpointListener implements AutoCloseable {
             } catch (IOException e) {
                 if (!closed) {
                     LOG.log(Level.WARNING, thread.getName() + ": accept failed on " + ip() + ":" + port(), e);
+                    // e.g. out of file descriptors: back off instead of spinning on the same error
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
                 }
                 continue;
             }

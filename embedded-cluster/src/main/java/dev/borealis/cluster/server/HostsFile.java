@@ -21,6 +21,13 @@ import java.util.List;
 final class HostsFile {
 
     private static final Object JVM_LOCK = new Object();
+    /**
+     * A JVM reading a hosts file resolves only the names in it, so a new file also maps localhost
+     * (clients still reach 127.0.0.1 by name).
+     */
+    private static final List<String> HEADER = List.of(
+            "# Maintained by Borealis embedded clusters; read with -Djdk.net.hosts.file=<this file>",
+            "127.0.0.1 localhost");
 
     private final Path path;
     private final String begin;
@@ -43,7 +50,7 @@ final class HostsFile {
             try (FileChannel channel = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock ignored = channel.lock()) {
                 List<String> content = withoutSection(Files.exists(path)
-                        ? Files.readAllLines(path, StandardCharsets.UTF_8) : List.of());
+                        ? Files.readAllLines(path, StandardCharsets.UTF_8) : HEADER);
                 if (!lines.isEmpty()) {
                     content.add(begin);
                     content.addAll(lines);

@@ -38,6 +38,11 @@ class DnsTest {
                     endpoints.instances().get(reader).ip() + " " + endpoints.reader().host(),
                     endpoints.instances().get(writer).ip() + " " + endpoints.instances().get(writer).host(),
                     endpoints.instances().get(reader).ip() + " " + endpoints.instances().get(reader).host());
+            assertThat(lines).contains("127.0.0.1 localhost");
+            assertThat(server.instanceUrl(reader, "db")).isEqualTo("jdbc:mysql://" + endpoints.instances().get(reader).host()
+                    + ":" + endpoints.instances().get(reader).port() + "/db");
+            assertThat(new Endpoint("h", "127.9.9.9", 5432).jdbcUrlByIp(dev.borealis.cluster.Engine.POSTGRESQL, "app"))
+                    .isEqualTo("jdbc:postgresql://127.9.9.9:5432/app");
             assertThat(server.clusterUrl("db")).isEqualTo("jdbc:mysql://" + endpoints.cluster().host() + ":"
                     + endpoints.cluster().port() + "/db");
         }
@@ -99,7 +104,7 @@ class DnsTest {
                 content = Files.readString(hosts);
                 assertThat(content).doesNotContain(sa.names().clusterHost()).contains(sb.names().clusterHost());
             }
-            assertThat(Files.readString(hosts)).doesNotContain("borealis");
+            assertThat(Files.readString(hosts)).doesNotContain("# borealis begin").doesNotContain(a.name());
         }
     }
 
