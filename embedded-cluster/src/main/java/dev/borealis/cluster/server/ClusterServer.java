@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,11 +20,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -46,7 +42,7 @@ public final class ClusterServer implements AutoCloseable {
     private static final int PORT_ATTEMPTS = 20;
 
     private final Cluster cluster;
-    private final WireProtocol protocol;
+    private final ConnectionRunner connections;
     private final DnsNames names;
     private final AddressBlock block;
     private final SSLContext tls;
@@ -57,8 +53,6 @@ public final class ClusterServer implements AutoCloseable {
     private final String threadPrefix;
     private final Object lock = new Object();
     private final Map<String, InstanceNetwork> networks = new LinkedHashMap<>();
-    private final Set<Thread> connectionThreads = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger connectionIds = new AtomicInteger();
     private final ClusterListener events = new Events();
     private int sharedPort = -1;
     private EndpointListener clusterDispatch;
@@ -69,7 +63,6 @@ public final class ClusterServer implements AutoCloseable {
     private ClusterServer(Cluster cluster, ServerOptions options, WireProtocol protocol, AddressBlock block)
             throws IOException {
         this.cluster = cluster;
-        this.protocol = protocol;
         this.block = block;
         this.names = new DnsNames(cluster.name(), options.dnsId() != null ? options.dnsId() : DnsNames.randomDnsId(),
                 options.domain());
@@ -77,6 +70,7 @@ public final class ClusterServer implements AutoCloseable {
         this.tls = options.keyStore() != null
                 ? ServerCertificate.fromKeyStore(options.keyStore(), options.keyStorePassword())
                 : ServerCertificate.selfSigned(names.clusterHost(), certificateNames());
+        this.connections = new ConnectionRunner(cluster, protocol, tls, threadPrefix);
         this.ownHostsFile = options.hostsFile() == null;
         Path hostsPath = ownHostsFile
                 ? Path.of(System.getProperty("java.io.tmpdir"), "borealis-" + cluster.name() + "-" + names.dnsId() + ".hosts")
@@ -185,7 +179,7 @@ public final class ClusterServer implements AutoCloseable {
         ServerSocket socket = listen(ip, port);
         InstanceNetwork[] holder = new InstanceNetwork[1];
         EndpointListener listener = new EndpointListener(threadPrefix + instance.id() + "-accept", socket,
-                client -> accepted(holder[0], client));
+                client -> connections.accepted(closed ? null : holder[0], client));
         holder[0] = new InstanceNetwork(instance, ip, listener);
         networks.put(instance.id(), holder[0]);
         return holder[0];
@@ -195,9 +189,9 @@ public final class ClusterServer implements AutoCloseable {
         return new EndpointListener(threadPrefix + name + "-accept", listen("127.0.0.1", port), client -> {
             InstanceNetwork network;
             synchronized (lock) {
-                network = networks.get(target.get());
+                network = closed ? null : networks.get(target.get());
             }
-            accepted(network, client);
+            connections.accepted(network, client);
         });
     }
 
@@ -210,50 +204,6 @@ public final class ClusterServer implements AutoCloseable {
         } catch (IOException e) {
             socket.close();
             throw new IOException("cannot listen on " + ip + ":" + port + ": " + e.getMessage(), e);
-        }
-    }
-
-    // ---------------------------------------------------------------- connections
-
-    private void accepted(InstanceNetwork network, Socket client) {
-        if (network == null || closed) {
-            closeQuietly(client);
-            return;
-        }
-        int id = connectionIds.incrementAndGet();
-        AcceptedConnection connection;
-        try {
-            connection = new AcceptedConnection(cluster, network.instance, client, network.gate, tls, id,
-                    network.connections::remove);
-        } catch (IOException e) {
-            closeQuietly(client);
-            return;
-        }
-        network.connections.add(connection);
-        Thread thread = new Thread(() -> serve(connection), threadPrefix + network.id + "-conn-" + id);
-        thread.setDaemon(true);
-        connectionThreads.add(thread);
-        thread.start();
-    }
-
-    private void serve(AcceptedConnection connection) {
-        try {
-            protocol.serve(connection);
-        } catch (IOException e) {
-            LOG.log(Level.FINE, connection + ": closed: " + e.getMessage());
-        } catch (RuntimeException | Error e) {
-            LOG.log(Level.WARNING, connection + ": the wire protocol failed", e);
-        } finally {
-            connection.close();
-            connectionThreads.remove(Thread.currentThread());
-        }
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // the client sees the close
         }
     }
 
@@ -498,30 +448,13 @@ public final class ClusterServer implements AutoCloseable {
         timer.shutdownNow();
         dispatchers.forEach(EndpointListener::close);
         all.forEach(InstanceNetwork::close);
-        joinConnectionThreads();
+        connections.join(5_000);
         removeHosts();
         block.close();
         try {
             timer.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private void joinConnectionThreads() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        for (Thread thread : List.copyOf(connectionThreads)) {
-            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-            try {
-                thread.join(Math.max(1, left));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (thread.isAlive()) {
-                LOG.warning(() -> "cluster " + cluster.name() + ": " + thread.getName()
-                        + " did not end within 5000 ms of its socket closing");
-            }
         }
     }
 

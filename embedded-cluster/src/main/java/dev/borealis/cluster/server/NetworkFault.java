@@ -36,7 +36,10 @@ public sealed interface NetworkFault {
         }
     }
 
-    /** Every write towards the client is delayed by {@code delay}. */
+    /**
+     * Every write that reaches the socket is delayed by {@code delay} (a frontend that buffers its
+     * output and flushes once per response sees one delay per response; flushes add none).
+     */
     record Latency(Duration delay) implements NetworkFault {
         public static final Duration MAX = Duration.ofMinutes(1);
 

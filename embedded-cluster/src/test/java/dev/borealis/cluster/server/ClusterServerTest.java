@@ -118,6 +118,37 @@ class ClusterServerTest {
     }
 
     @Test
+    void aFailingProtocolClosesOnlyItsOwnConnection() throws Exception {
+        String name = uniqueName("boom");
+        dev.borealis.cluster.wire.WireProtocol failing = new dev.borealis.cluster.wire.WireProtocol() {
+            private final EchoProtocol echo = new EchoProtocol(dev.borealis.cluster.Engine.MYSQL);
+
+            @Override
+            public dev.borealis.cluster.Engine engine() {
+                return dev.borealis.cluster.Engine.MYSQL;
+            }
+
+            @Override
+            public void serve(dev.borealis.cluster.wire.ClientConnection connection) throws IOException {
+                if (connection.connectionId() == 1) {
+                    throw new IllegalStateException("frontend bug");
+                }
+                echo.serve(connection);
+            }
+        };
+        try (Cluster cluster = cluster(name, 0);
+             ClusterServer server = ClusterServer.start(cluster, options().withProtocol(failing))) {
+            try (LineClient broken = LineClient.connect(server.clusterEndpoint())) {
+                assertThat(readOrClosed(broken)).isNull();
+            }
+            try (LineClient fine = LineClient.connect(server.clusterEndpoint())) {
+                assertThat(fine.readLine()).startsWith("hello " + cluster.writer().id() + " 2");
+            }
+        }
+        awaitNoThreads(name);
+    }
+
+    @Test
     void connectionIdsAreUniqueAcrossInstances() throws Exception {
         try (Cluster cluster = cluster(uniqueName("ids"), 1); ClusterServer server = ClusterServer.start(cluster, options())) {
             List<String> ids = new java.util.ArrayList<>();
