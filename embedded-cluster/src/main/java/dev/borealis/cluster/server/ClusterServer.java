@@ -59,6 +59,8 @@ public final class ClusterServer implements AutoCloseable {
     private EndpointListener readerDispatch;
     private List<String> publishedHosts = List.of();
     private volatile boolean closed;
+    /** Set once the initial listeners are bound; cluster events before that are caught up by the first refresh. */
+    private boolean bound;
 
     private ClusterServer(Cluster cluster, ServerOptions options, WireProtocol protocol, AddressBlock block)
             throws IOException {
@@ -130,6 +132,7 @@ public final class ClusterServer implements AutoCloseable {
             } else {
                 bindPerInstance(instances.values(), port);
             }
+            bound = true;
         }
         refresh(false);
     }
@@ -241,7 +244,7 @@ public final class ClusterServer implements AutoCloseable {
 
     private void sync(Topology topology, Map<String, Instance> instances, boolean rotate) {
         synchronized (lock) {
-            if (closed) {
+            if (closed || !bound) {
                 return;
             }
             reconcileListeners(topology, instances);
