@@ -1,0 +1,146 @@
+package dev.borealis.cluster.cli;
+
+import dev.borealis.cluster.server.EchoProtocol;
+import dev.borealis.cluster.server.admin.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ClusterMainTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(ClusterMain main, String... args) {
+        return main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private static ClusterMain main() {
+        return new ClusterMain(EchoProtocol::new);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void printsOneReadyLineWithTheEndpointsAndStopsCleanly(@TempDir Path dir) throws Exception {
+        String name = "cli" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36);
+        Path hosts = dir.resolve("hosts");
+        ClusterMain main = main();
+        CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() -> run(main, "--engine", "mysql",
+                "--readers", "2", "--name", name, "--port", "0", "--admin-port=0", "--user", "app", "--password",
+                "hunter2-secret", "--hosts-file", hosts.toString(), "--dns-delay-ms", "300", "--replica-lag-ms", "10"));
+        try {
+            String ready = awaitReadyLine();
+            Map<String, Object> json = (Map<String, Object>) Json.parse(ready.substring("READY ".length()));
+            assertThat(json).containsEntry("name", name).containsEntry("engine", "mysql").containsEntry("user", "app")
+                    .containsEntry("hostsFile", hosts.toAbsolutePath().toString());
+            assertThat(ready).doesNotContain("hunter2-secret");
+            Map<String, Object> cluster = (Map<String, Object>) json.get("clusterEndpoint");
+            assertThat(cluster).containsKeys("host", "ip", "port");
+            assertThat(cluster.get("host").toString()).startsWith(name + ".cluster-");
+            assertThat(((Map<String, Object>) json.get("readerEndpoint")).get("host").toString()).startsWith(name + ".cluster-ro-");
+            List<Map<String, Object>> instances = (List<Map<String, Object>>) json.get("instances");
+            assertThat(instances).hasSize(3);
+            assertThat(instances.get(0)).containsKeys("id", "host", "ip", "port", "tier").containsEntry("role", "writer");
+            assertThat(Files.readString(hosts)).contains(cluster.get("host").toString());
+
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(cluster.get("ip").toString(), ((Long) cluster.get("port")).intValue()), 5_000);
+                socket.setSoTimeout(5_000);
+                String greeting = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8)).readLine();
+                assertThat(greeting).startsWith("hello " + instances.get(0).get("id"));
+            }
+            HttpResponse<String> topology = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(json.get("adminUrl").toString()).resolve("cluster")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(topology.statusCode()).isEqualTo(200);
+            assertThat(out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("READY ")).count()).isEqualTo(1);
+        } finally {
+            main.stop();
+        }
+        assertThat(status.get(30, TimeUnit.SECONDS)).isZero();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("borealis-" + name + "-"))) {
+            assertThat(System.nanoTime()).as("threads of " + name + " ended").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        assertThat(Files.readString(hosts)).doesNotContain(name);
+    }
+
+    private String awaitReadyLine() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            String ready = out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("READY ")).findFirst().orElse(null);
+            if (ready != null) {
+                return ready;
+            }
+            assertThat(System.nanoTime()).as("READY line printed; stderr: " + err.toString(StandardCharsets.UTF_8)).isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void helpDocumentsEveryFlagAndExitsZero() {
+        assertThat(run(main(), "--help")).isZero();
+        String help = out.toString(StandardCharsets.UTF_8);
+        for (String flag : List.of("--engine", "--readers", "--name", "--port", "--admin-port", "--user", "--password",
+                "--hosts-file", "--replica-lag-ms", "--failover-delay-ms", "--dns-delay-ms", "--help")) {
+            assertThat(help).contains(flag);
+        }
+    }
+
+    @Test
+    void badFlagsExitTwoNamingTheFlag() {
+        assertThat(run(main(), "--engine", "mysql", "--bogus")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--bogus");
+        err.reset();
+        assertThat(run(main(), "--engine", "oracle")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--engine").contains("oracle");
+        err.reset();
+        assertThat(run(main(), "--engine", "mysql", "--readers", "99")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--readers: 99 is out of range 0..15");
+        err.reset();
+        assertThat(run(main(), "--engine", "mysql", "--port", "http")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--port").contains("not a number");
+        err.reset();
+        assertThat(run(main(), "--readers", "1")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--engine: required");
+        err.reset();
+        assertThat(run(main(), "--engine", "mysql", "--name", "Bad_Name")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--name");
+        err.reset();
+        assertThat(run(main(), "--engine", "mysql", "--user", "x")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--password");
+        err.reset();
+        assertThat(run(main(), "--engine")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--engine: a value is required");
+    }
+
+    @Test
+    void aClusterThatCannotStartExitsOne() {
+        ClusterMain main = new ClusterMain(engine -> {
+            throw new IllegalStateException("no wire protocol for " + engine.displayName());
+        });
+        assertThat(run(main, "--engine", "postgresql", "--name", "nowire")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no wire protocol for PostgreSQL");
+    }
+}
