@@ -128,7 +128,7 @@ public final class LogicalConnection implements PluginContext, ClusterTopology.L
   }
 
   private void install(Connection c, HostSpec requested) throws SQLException {
-    HostSpec actual = cluster.resolve(openedHosts.getOrDefault(c, requested));
+    HostSpec actual = resolveInstance(c, openedHosts.getOrDefault(c, requested));
     HostSpec previous = host;
     if (previous != null) {
       session.applyTo(c);
@@ -137,6 +137,26 @@ public final class LogicalConnection implements PluginContext, ClusterTopology.L
     host = actual;
     cluster.stats().moved(previous, actual);
     pipeline.connectionChanged(previous, actual);
+  }
+
+  /**
+   * A connection through a cluster endpoint is not in the topology under that name; ask the server which instance
+   * it is, so roles, counts and the tracker see the instance.
+   */
+  private HostSpec resolveInstance(Connection c, HostSpec address) {
+    HostSpec known = cluster.resolve(address);
+    Dialect d = cluster.dialect();
+    if (known.role() != dev.borealis.jdbc.spi.HostRole.UNKNOWN || d == null || !d.topologyFromServer()) {
+      return known;
+    }
+    try {
+      String id = d.instanceId(c);
+      return cluster.topology().hosts().stream().filter(h -> id != null && id.equalsIgnoreCase(h.instanceId()))
+          .findFirst().orElse(known);
+    } catch (SQLException e) {
+      LOG.finer(() -> "instance id of " + address.hostAndPort() + " unknown: " + e.getMessage());
+      return known;
+    }
   }
 
   // ---- what the wrappers use -----------------------------------------------------------------------------
@@ -197,6 +217,11 @@ public final class LogicalConnection implements PluginContext, ClusterTopology.L
   @Override
   public BorealisConfig config() {
     return config;
+  }
+
+  @Override
+  public String clusterId() {
+    return cluster.id();
   }
 
   @Override

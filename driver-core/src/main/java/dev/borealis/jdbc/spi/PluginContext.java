@@ -12,6 +12,9 @@ public interface PluginContext {
 
   BorealisConfig config();
 
+  /** The id of the cluster this connection belongs to (shared state is keyed by it). */
+  String clusterId();
+
   /** The detected (or configured) dialect; available once the first physical connection is open. */
   Dialect dialect();
 
