@@ -115,7 +115,8 @@ public final class LogicalConnection implements PluginContext, ClusterTopology.L
   private void prepareCluster(Connection c) throws SQLException {
     try {
       Dialect d = cluster.dialect(c);
-      if (!cluster.topology().fromTopologyQuery() && d.topologyFromServer()) {
+      if (!cluster.topology().fromTopologyQuery()) {
+        // Plain replication probes every URL host with connections of its own.
         cluster.refreshWith(c);
       }
     } catch (SQLException e) {
