@@ -51,6 +51,32 @@ class DriverTest {
   }
 
   @Test
+  void anUnknownBorealisPropertyWarnsAndOthersPassThroughToTheTarget() throws SQLException {
+    try (FakeCluster cluster = FakeCluster.aurora("warn", "w1");
+        dev.borealis.jdbc.fake.LogCapture logs = new dev.borealis.jdbc.fake.LogCapture()) {
+      Properties p = new Properties();
+      p.setProperty("user", FakeCluster.USER);
+      p.setProperty("password", FakeCluster.PASSWORD);
+      try (Connection c = DriverManager.getConnection(cluster.url("borealis.maxReplicaLag=5&someDriverFlag=1"), p)) {
+        assertThat(c.isValid(1)).isTrue();
+      }
+      assertThat(logs.lines()).anyMatch(l -> l.contains("unknown Borealis property 'borealis.maxReplicaLag'"));
+      assertThat(logs.lines()).noneMatch(l -> l.contains(FakeCluster.PASSWORD));
+    }
+  }
+
+  @Test
+  void targetPropertiesAreSplitFromWrapperProperties() throws SQLException {
+    dev.borealis.jdbc.config.BorealisConfig config = dev.borealis.jdbc.config.BorealisConfig.parse(
+        java.util.Map.of("user", "u", "password", "pw", "sslmode", "require", "maxReplicaLagMs", "7",
+            "borealis.dialect", "mysql"), dev.borealis.jdbc.config.CoreProperties.all());
+    assertThat(config.targetProperties()).containsOnlyKeys("user", "password", "sslmode");
+    assertThat(config.get(dev.borealis.jdbc.config.CoreProperties.MAX_REPLICA_LAG_MS)).isEqualTo(7L);
+    assertThat(config.get(dev.borealis.jdbc.config.CoreProperties.DIALECT)).isEqualTo("mysql");
+    assertThat(config.toString()).doesNotContain("pw,").contains("password=***");
+  }
+
+  @Test
   void dataSourceConnectsAndNeverShowsThePassword() throws SQLException {
     try (FakeCluster cluster = FakeCluster.aurora("ds", "w1")) {
       BorealisDataSource ds = new BorealisDataSource();

@@ -39,7 +39,8 @@ public final class CoreProperties {
 
   public static final Property<String> HOST_WEIGHTS = Property.string("roundRobinHostWeightPairs", "",
       "Weights for `roundRobin`: `instanceId:weight,…`; instances not listed weigh 1.",
-      "a list of instanceId:weight pairs with weights from 1 to 1000", "|[^:,\\s]+:[0-9]{1,3}(,[^:,\\s]+:[0-9]{1,3})*");
+      "a list of instanceId:weight pairs with weights from 1 to 999",
+      "|[^:,\\s]+:[1-9][0-9]{0,2}(,[^:,\\s]+:[1-9][0-9]{0,2})*");
 
   public static final Property<Long> MAX_REPLICA_LAG_MS = Property.integer("maxReplicaLagMs", 0, 0, 86_400_000,
       "A reader whose replica lag exceeds this gets no new connections from read/write splitting, whatever the "
