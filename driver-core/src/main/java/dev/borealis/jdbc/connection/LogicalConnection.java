@@ -111,11 +111,14 @@ public final class LogicalConnection implements PluginContext, ClusterTopology.L
     return c;
   }
 
-  /** The first connection to a cluster detects its dialect and reads its topology through this connection. */
+  /**
+   * The first connection to a cluster detects its dialect and reads its topology through this connection; so does
+   * the first after the cluster sat unused.
+   */
   private void prepareCluster(Connection c) throws SQLException {
     try {
       Dialect d = cluster.dialect(c);
-      if (!cluster.topology().fromTopologyQuery()) {
+      if (cluster.isStale()) {
         // Plain replication probes every URL host with connections of its own.
         cluster.refreshWith(c);
       }

@@ -2,19 +2,46 @@ package dev.borealis.jdbc.topology;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The one place clusters live: keyed by cluster id, so every connection to a cluster shares its topology, stats
- * and refresh thread. An entry lives while connections use it; the last release stops its thread and drops it
- * (atomically with acquisition, so a cluster never has two refresh threads).
+ * The one place clusters live: keyed by cluster id, so every connection to a cluster shares its topology, stats,
+ * selectors and refresh thread. While connections use a cluster its entry never expires; the last release stops
+ * the refresh thread and lets the entry expire after {@link #IDLE} without use, so a pool that briefly drops to zero
+ * connections keeps its topology and round-robin position. Acquire and release run atomically per id, so a cluster
+ * never has two refresh threads.
  */
 public final class ClusterRegistry {
 
-  private static final Cache<String, ClusterTopology> CLUSTERS = Caffeine.newBuilder().build();
+  static final Duration IDLE = Duration.ofMinutes(10);
+
+  private static final Cache<String, ClusterTopology> CLUSTERS = Caffeine.newBuilder()
+      .expireAfter(new Expiry<String, ClusterTopology>() {
+        @Override
+        public long expireAfterCreate(String key, ClusterTopology value, long currentTime) {
+          return lifetime(value);
+        }
+
+        @Override
+        public long expireAfterUpdate(String key, ClusterTopology value, long currentTime, long currentDuration) {
+          return lifetime(value);
+        }
+
+        @Override
+        public long expireAfterRead(String key, ClusterTopology value, long currentTime, long currentDuration) {
+          return lifetime(value);
+        }
+      })
+      .build();
 
   private ClusterRegistry() {
+  }
+
+  private static long lifetime(ClusterTopology c) {
+    return c.inUse() ? Long.MAX_VALUE : IDLE.toNanos();
   }
 
   public static ClusterTopology acquire(String id, Supplier<ClusterTopology> create) {
@@ -26,20 +53,18 @@ public final class ClusterRegistry {
   }
 
   public static void release(ClusterTopology cluster) {
-    boolean[] last = new boolean[1];
-    CLUSTERS.asMap().computeIfPresent(cluster.id(), (k, existing) -> {
-      if (existing != cluster) {
-        return existing;
-      }
-      last[0] = cluster.releaseOne();
-      return last[0] ? null : existing;
+    Refresher[] stop = new Refresher[1];
+    CLUSTERS.asMap().compute(cluster.id(), (k, existing) -> {
+      stop[0] = cluster.releaseOne();
+      return existing;
     });
-    if (last[0]) {
-      cluster.shutdown();
+    if (stop[0] != null) {
+      // Joining the thread happens outside the map's lock so other clusters are not held up.
+      cluster.shutdown(stop[0]);
     }
   }
 
-  /** The live cluster with this id, if any connection uses it. */
+  /** The cluster with this id, if a connection used it recently. */
   public static Optional<ClusterTopology> find(String id) {
     return Optional.ofNullable(CLUSTERS.getIfPresent(id));
   }

@@ -44,8 +44,8 @@ public final class ClusterTopology {
   private final TopologyReader reader;
   private volatile Dialect dialect;
   private volatile Topology topology;
-  private int users;
-  private Refresher refresher;
+  private volatile int users;
+  private volatile Refresher refresher;
 
   public ClusterTopology(ClusterSettings settings, LongSupplier nanoClock) {
     this.settings = settings;
@@ -142,12 +142,27 @@ public final class ClusterTopology {
     return next;
   }
 
+  /**
+   * Whether the topology must be read before it is trusted: never read from the servers yet, or older than one
+   * refresh interval (the cluster sat unused while its thread was stopped).
+   */
+  public boolean isStale() {
+    Topology t = topology;
+    return !t.fromTopologyQuery()
+        || nanoClock.getAsLong() - t.readAtNanos() > java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(
+            settings.refreshMs());
+  }
+
   /** The role the topology gives {@code host}, with its id and lag; the spec itself when not in the topology. */
   public HostSpec resolve(HostSpec host) {
     return topology.find(host).orElse(host);
   }
 
   // ---- lifetime (called by ClusterRegistry under its map lock) -------------------------------------------
+
+  boolean inUse() {
+    return users > 0;
+  }
 
   void retain() {
     if (users++ == 0) {
@@ -156,16 +171,22 @@ public final class ClusterTopology {
     }
   }
 
-  /** Returns whether this was the last user. */
-  boolean releaseOne() {
-    return --users == 0;
+  /** Returns the refresh thread to stop when this was the last user, else null. */
+  Refresher releaseOne() {
+    if (--users > 0) {
+      return null;
+    }
+    Refresher r = refresher;
+    refresher = null;
+    return r;
   }
 
-  void shutdown() {
-    Refresher r = refresher;
-    if (r != null) {
-      r.stop();
-    }
+  /**
+   * Stops {@code r} (taken by {@link #releaseOne()}) and closes the topology connection; a later retain() starts a
+   * new thread, and the next refresh reopens the connection.
+   */
+  void shutdown(Refresher r) {
+    r.stop();
     refreshLock.lock();
     try {
       reader.close();

@@ -107,6 +107,37 @@ class ReadWriteSplittingTest {
   }
 
   @Test
+  void leastConnectionsSpreadsOpenReadOnlyConnectionsEvenly() throws SQLException {
+    java.util.List<Connection> open = new java.util.ArrayList<>();
+    java.util.Map<String, Integer> perReader = new java.util.HashMap<>();
+    try {
+      for (int i = 0; i < 6; i++) {
+        Connection c = connect("readerHostSelectorStrategy=leastConnections");
+        open.add(c);
+        c.setReadOnly(true);
+        perReader.merge(FakeCluster.serverId(c), 1, Integer::sum);
+      }
+    } finally {
+      for (Connection c : open) {
+        c.close();
+      }
+    }
+    assertThat(perReader).containsEntry("r1", 3).containsEntry("r2", 3);
+  }
+
+  @Test
+  void roundRobinFollowsTheConfiguredWeights() throws SQLException {
+    java.util.Map<String, Integer> perReader = new java.util.HashMap<>();
+    for (int i = 0; i < 8; i++) {
+      try (Connection c = connect("readerHostSelectorStrategy=roundRobin&roundRobinHostWeightPairs=r1:3")) {
+        c.setReadOnly(true);
+        perReader.merge(FakeCluster.serverId(c), 1, Integer::sum);
+      }
+    }
+    assertThat(perReader).containsEntry("r1", 6).containsEntry("r2", 2);
+  }
+
+  @Test
   void aReaderOverMaxReplicaLagGetsNoNewConnections() throws SQLException {
     cluster.setLag("r1", 5_000);
     Set<String> seen = new HashSet<>();

@@ -80,7 +80,11 @@ class ClusterTopologyTest {
     assertThat(refresher.isAlive()).isTrue();
     b.close();
     await("refresh thread to stop", () -> !refresher.isAlive());
-    assertThat(ClusterRegistry.find(id(cluster))).isEmpty();
+    try (Connection again = connect(cluster.url(""))) {
+      Thread restarted = ClusterRegistry.find(id(cluster)).orElseThrow().refreshThread();
+      assertThat(restarted).isNotSameAs(refresher);
+      assertThat(restarted.isAlive()).isTrue();
+    }
   }
 
   @Test
