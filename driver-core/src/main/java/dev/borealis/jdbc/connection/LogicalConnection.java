@@ -46,6 +46,8 @@ public final class LogicalConnection implements PluginContext, ClusterTopology.L
   private volatile Connection physical;
   private volatile HostSpec host;
   private volatile boolean closed;
+  /** A statement ran since the last commit, rollback or autocommit change; plain field: one thread uses a connection. */
+  private boolean statementRan;
 
   private LogicalConnection(BorealisConfig config, ClusterTopology cluster, TargetEngine engine, String database,
       List<PluginFactory> factories) {
@@ -185,6 +187,15 @@ public final class LogicalConnection implements PluginContext, ClusterTopology.L
     return closed;
   }
 
+  /** Called by every statement execute method before it runs (a failed statement still opens a transaction). */
+  public void statementRan() {
+    statementRan = true;
+  }
+
+  public void transactionBoundary() {
+    statementRan = false;
+  }
+
   public void close() throws SQLException {
     if (closed) {
       return;
@@ -278,6 +289,11 @@ public final class LogicalConnection implements PluginContext, ClusterTopology.L
   @Override
   public boolean autoCommit() {
     return session.autoCommit();
+  }
+
+  @Override
+  public boolean inTransaction() {
+    return statementRan && !session.autoCommit();
   }
 
   /** The host a physical connection opened by this logical connection points at, or null. */

@@ -12,7 +12,6 @@ import dev.borealis.jdbc.spi.Topology;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -20,35 +19,24 @@ import java.util.logging.Logger;
 /**
  * Moves the logical connection between the writer and a reader on {@code setReadOnly}. States: on the writer, on a
  * reader; each side's physical connection is cached for the logical connection's life (re-opened if closed or if
- * its instance changed role). A switch inside a transaction (autocommit off and a statement run since the last
- * commit/rollback) is refused with SQLSTATE 25001, as JDBC forbids {@code setReadOnly} there; Spring's
+ * its instance changed role). A switch inside a transaction ({@link PluginContext#inTransaction()}) is refused with SQLSTATE 25001, as JDBC forbids {@code setReadOnly} there; Spring's
  * {@code @Transactional(readOnly = true)} sets read-only before it turns autocommit off, so it is unaffected.
  */
 final class ReadWriteSplittingPlugin implements Plugin {
 
   static final String CODE = "readWriteSplitting";
   private static final Logger LOG = Logger.getLogger(ReadWriteSplittingPlugin.class.getName());
-  private static final Set<JdbcMethod> SUBSCRIPTIONS = subscriptions(EnumSet.of(JdbcMethod.CONNECTION_SET_READ_ONLY,
-      JdbcMethod.CONNECTION_COMMIT, JdbcMethod.CONNECTION_ROLLBACK, JdbcMethod.CONNECTION_SET_AUTO_COMMIT));
+  /** Only setReadOnly: statements run straight to the target (transaction state comes from the context). */
+  private static final Set<JdbcMethod> SUBSCRIPTIONS = Set.of(JdbcMethod.CONNECTION_SET_READ_ONLY);
 
   private final PluginContext context;
   private Connection writer;
   private HostSpec writerHost;
   private Connection reader;
   private HostSpec readerHost;
-  private boolean inTransaction;
 
   ReadWriteSplittingPlugin(PluginContext context) {
     this.context = context;
-  }
-
-  private static Set<JdbcMethod> subscriptions(EnumSet<JdbcMethod> base) {
-    for (JdbcMethod m : JdbcMethod.values()) {
-      if (m.executesSql()) {
-        base.add(m);
-      }
-    }
-    return Set.copyOf(base);
   }
 
   @Override
@@ -63,20 +51,7 @@ final class ReadWriteSplittingPlugin implements Plugin {
 
   @Override
   public Object intercept(Chain chain) throws SQLException {
-    JdbcMethod m = chain.method();
-    if (m.executesSql()) {
-      // Marked before the call: a failed statement still leaves the transaction open (PostgreSQL aborts it).
-      inTransaction |= !context.autoCommit();
-      return chain.proceed();
-    }
-    switch (m) {
-      case CONNECTION_SET_READ_ONLY -> route((Boolean) chain.args()[0]);
-      case CONNECTION_COMMIT -> inTransaction = false;
-      case CONNECTION_ROLLBACK -> inTransaction &= chain.args().length > 0;
-      case CONNECTION_SET_AUTO_COMMIT -> inTransaction &= !(Boolean) chain.args()[0];
-      default -> {
-      }
-    }
+    route((Boolean) chain.args()[0]);
     return chain.proceed();
   }
 
@@ -86,7 +61,7 @@ final class ReadWriteSplittingPlugin implements Plugin {
     if (readOnly == onReader || (readOnly && context.currentConnection() == reader && reader != null)) {
       return;
     }
-    if (inTransaction && !context.autoCommit()) {
+    if (context.inTransaction()) {
       throw new SQLException("read/write splitting: cannot move to a " + (readOnly ? "reader" : "writer")
           + " inside a transaction on " + current.hostAndPort() + "; commit or roll back first", "25001");
     }

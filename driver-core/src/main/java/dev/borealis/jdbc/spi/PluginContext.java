@@ -49,4 +49,10 @@ public interface PluginContext {
 
   /** Whether autocommit is on as tracked by the driver. */
   boolean autoCommit();
+
+  /**
+   * Whether a transaction is open: autocommit is off and a statement ran since the last commit, rollback or
+   * autocommit change. Tracked by the wrappers without intercepting calls.
+   */
+  boolean inTransaction();
 }

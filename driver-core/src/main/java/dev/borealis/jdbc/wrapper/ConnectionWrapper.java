@@ -38,18 +38,6 @@ public final class ConnectionWrapper extends ConnectionWrapperBase implements Co
   }
 
   @Override
-  public void commit() throws SQLException {
-    if (pipeline.direct(JdbcMethod.CONNECTION_COMMIT)) {
-      physical().commit();
-      return;
-    }
-    pipeline.call(JdbcMethod.CONNECTION_COMMIT, null, physical(), NO_ARGS, () -> {
-      physical().commit();
-      return null;
-    });
-  }
-
-  @Override
   public Array createArrayOf(String a0, Object[] a1) throws SQLException {
     if (pipeline.direct(JdbcMethod.CONNECTION_CREATE_ARRAY_OF)) {
       return wrapArray(physical().createArrayOf(a0, a1));
@@ -325,18 +313,6 @@ public final class ConnectionWrapper extends ConnectionWrapperBase implements Co
     }
     pipeline.call(JdbcMethod.CONNECTION_RELEASE_SAVEPOINT, null, physical(), new Object[] {a0}, () -> {
       physical().releaseSavepoint(unwrapArg(a0));
-      return null;
-    });
-  }
-
-  @Override
-  public void rollback() throws SQLException {
-    if (pipeline.direct(JdbcMethod.CONNECTION_ROLLBACK)) {
-      physical().rollback();
-      return;
-    }
-    pipeline.call(JdbcMethod.CONNECTION_ROLLBACK, null, physical(), NO_ARGS, () -> {
-      physical().rollback();
       return null;
     });
   }

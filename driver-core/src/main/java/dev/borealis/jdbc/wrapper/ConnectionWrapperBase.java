@@ -48,16 +48,39 @@ public abstract class ConnectionWrapperBase extends WrapperBase {
     if (pipeline.direct(JdbcMethod.CONNECTION_SET_AUTO_COMMIT)) {
       physical().setAutoCommit(on);
     } else {
-      pipe(JdbcMethod.CONNECTION_SET_AUTO_COMMIT, on, () -> physical().setAutoCommit(on));
+      pipe(JdbcMethod.CONNECTION_SET_AUTO_COMMIT, new Object[] {on}, () -> physical().setAutoCommit(on));
     }
     session().autoCommit(on);
+    owner.transactionBoundary();
+  }
+
+  public void commit() throws SQLException {
+    if (pipeline.direct(JdbcMethod.CONNECTION_COMMIT)) {
+      physical().commit();
+    } else {
+      pipe(JdbcMethod.CONNECTION_COMMIT, NO_ARGS, () -> physical().commit());
+    }
+    owner.transactionBoundary();
+  }
+
+  public void rollback() throws SQLException {
+    try {
+      if (pipeline.direct(JdbcMethod.CONNECTION_ROLLBACK)) {
+        physical().rollback();
+      } else {
+        pipe(JdbcMethod.CONNECTION_ROLLBACK, NO_ARGS, () -> physical().rollback());
+      }
+    } finally {
+      // Even a failed rollback leaves no transaction the application could continue.
+      owner.transactionBoundary();
+    }
   }
 
   public void setReadOnly(boolean on) throws SQLException {
     if (pipeline.direct(JdbcMethod.CONNECTION_SET_READ_ONLY)) {
       physical().setReadOnly(on);
     } else {
-      pipe(JdbcMethod.CONNECTION_SET_READ_ONLY, on, () -> physical().setReadOnly(on));
+      pipe(JdbcMethod.CONNECTION_SET_READ_ONLY, new Object[] {on}, () -> physical().setReadOnly(on));
     }
     session().readOnly(on);
   }
@@ -66,7 +89,7 @@ public abstract class ConnectionWrapperBase extends WrapperBase {
     if (pipeline.direct(JdbcMethod.CONNECTION_SET_TRANSACTION_ISOLATION)) {
       physical().setTransactionIsolation(level);
     } else {
-      pipe(JdbcMethod.CONNECTION_SET_TRANSACTION_ISOLATION, level, () -> physical().setTransactionIsolation(level));
+      pipe(JdbcMethod.CONNECTION_SET_TRANSACTION_ISOLATION, new Object[] {level}, () -> physical().setTransactionIsolation(level));
     }
     session().isolation(level);
   }
@@ -75,7 +98,7 @@ public abstract class ConnectionWrapperBase extends WrapperBase {
     if (pipeline.direct(JdbcMethod.CONNECTION_SET_CATALOG)) {
       physical().setCatalog(catalog);
     } else {
-      pipe(JdbcMethod.CONNECTION_SET_CATALOG, catalog, () -> physical().setCatalog(catalog));
+      pipe(JdbcMethod.CONNECTION_SET_CATALOG, new Object[] {catalog}, () -> physical().setCatalog(catalog));
     }
     session().catalog(catalog);
   }
@@ -84,7 +107,7 @@ public abstract class ConnectionWrapperBase extends WrapperBase {
     if (pipeline.direct(JdbcMethod.CONNECTION_SET_SCHEMA)) {
       physical().setSchema(schema);
     } else {
-      pipe(JdbcMethod.CONNECTION_SET_SCHEMA, schema, () -> physical().setSchema(schema));
+      pipe(JdbcMethod.CONNECTION_SET_SCHEMA, new Object[] {schema}, () -> physical().setSchema(schema));
     }
     session().schema(schema);
   }
@@ -93,7 +116,7 @@ public abstract class ConnectionWrapperBase extends WrapperBase {
     if (pipeline.direct(JdbcMethod.CONNECTION_SET_HOLDABILITY)) {
       physical().setHoldability(holdability);
     } else {
-      pipe(JdbcMethod.CONNECTION_SET_HOLDABILITY, holdability, () -> physical().setHoldability(holdability));
+      pipe(JdbcMethod.CONNECTION_SET_HOLDABILITY, new Object[] {holdability}, () -> physical().setHoldability(holdability));
     }
     session().holdability(holdability);
   }
@@ -128,8 +151,8 @@ public abstract class ConnectionWrapperBase extends WrapperBase {
   }
 
   /** The subscribed path of the setters above; the direct path allocates nothing. */
-  private void pipe(JdbcMethod m, Object arg, Setter setter) throws SQLException {
-    pipeline.call(m, null, physical(), new Object[] {arg}, () -> {
+  private void pipe(JdbcMethod m, Object[] args, Setter setter) throws SQLException {
+    pipeline.call(m, null, physical(), args, () -> {
       setter.set();
       return null;
     });

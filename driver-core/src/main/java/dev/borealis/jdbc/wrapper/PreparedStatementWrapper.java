@@ -135,6 +135,7 @@ public final class PreparedStatementWrapper extends StatementWrapperBase<Prepare
 
   @Override
   public boolean execute() throws SQLException {
+    owner.statementRan();
     if (pipeline.direct(JdbcMethod.PREPARED_STATEMENT_EXECUTE)) {
       return delegate.execute();
     }
@@ -143,6 +144,7 @@ public final class PreparedStatementWrapper extends StatementWrapperBase<Prepare
 
   @Override
   public boolean execute(String a0) throws SQLException {
+    owner.statementRan();
     if (pipeline.direct(JdbcMethod.STATEMENT_EXECUTE)) {
       return delegate.execute(a0);
     }
@@ -151,6 +153,7 @@ public final class PreparedStatementWrapper extends StatementWrapperBase<Prepare
 
   @Override
   public boolean execute(String a0, String[] a1) throws SQLException {
+    owner.statementRan();
     if (pipeline.direct(JdbcMethod.STATEMENT_EXECUTE)) {
       return delegate.execute(a0, a1);
     }
@@ -159,6 +162,7 @@ public final class PreparedStatementWrapper extends StatementWrapperBase<Prepare
 
   @Override
   public boolean execute(String a0, int a1) throws SQLException {
+    owner.statementRan();
     if (pipeline.direct(JdbcMethod.STATEMENT_EXECUTE)) {
       return delegate.execute(a0, a1);
     }
@@ -167,6 +171,7 @@ public final class PreparedStatementWrapper extends StatementWrapperBase<Prepare
 
   @Override
   public boolean execute(String a0, int[] a1) throws SQLException {
+    owner.statementRan();
     if (pipeline.direct(JdbcMethod.STATEMENT_EXECUTE)) {
       return delegate.execute(a0, a1);
     }
@@ -175,6 +180,7 @@ public final class PreparedStatementWrapper extends StatementWrapperBase<Prepare
 
   @Override
   public int[] executeBatch() throws SQLException {
+    owner.statementRan();
     if (pipeline.direct(JdbcMethod.STATEMENT_EXECUTE_BATCH)) {
       return delegate.executeBatch();
     }
@@ -183,6 +189,7 @@ public final class PreparedStatementWrapper extends StatementWrapperBase<Prepare
 
   @Override
   public long[] executeLargeBatch() throws SQLException {
+    owner.statementRan();
     if (pipeline.direct(JdbcMethod.STATEMENT_EXECUTE_LARGE_BATCH)) {
       return delegate.executeLargeBatch();
     }
@@ -191,6 +198,7 @@ public final class PreparedStatementWrapper extends StatementWrapperBase<Prepare
 
   @Override
   public long executeLargeUpdate() throws SQLException {
+    owner.statementRan();
     if (pipeline.direct(JdbcMethod.PREPARED_STATEMENT_EXECUTE_LARGE_UPDATE)) {
       return delegate.executeLargeUpdate();
     }
@@ -199,6 +207,7 @@ public final class PreparedStatementWrapper extends StatementWrapperBase<Prepare
 
   @Override
   public long executeLargeUpdate(String a0) throws SQLException {
+    owner.statementRan();
     if (pipeline.direct(JdbcMethod.STATEMENT_EXECUTE_LARGE_UPDATE)) {
       return delegate.executeLargeUpdate(a0);
     }
@@ -207,6 +216,7 @@ public final class PreparedStatementWrapper extends StatementWrapperBase<Prepare
 
   @Override
   public long executeLargeUpdate(String a0, String[] a1) throws SQLException {
+    owner.statementRan();
     if (pipeline.direct(JdbcMethod.STATEMENT_EXECUTE_LARGE_UPDATE)) {
       return delegate.executeLargeUpdate(a0, a1);
     }
@@ -215,6 +225,7 @@ public final class PreparedStatementWrapper extends StatementWrapperBase<Prepare
 
   @Override
   public long executeLargeUpdate(String a0, int a1) throws SQLException {
+    owner.statementRan();
     if (pipeline.direct(JdbcMethod.STATEMENT_EXECUTE_LARGE_UPDATE)) {
       return delegate.executeLargeUpdate(a0, a1);
     }
@@ -223,6 +234,7 @@ public final class PreparedStatementWrapper extends StatementWrapperBase<Prepare
 
   @Override
   public long executeLargeUpdate(String a0, int[] a1) throws SQLException {
+    owner.statementRan();
     if (pipeline.direct(JdbcMethod.STATEMENT_EXECUTE_LARGE_UPDATE)) {
       return delegate.executeLargeUpdate(a0, a1);
     }
@@ -231,6 +243,7 @@ public final class PreparedStatementWrapper extends StatementWrapperBase<Prepare
 
   @Override
   public ResultSet executeQuery() throws SQLException {
+    owner.statementRan();
     if (pipeline.direct(JdbcMethod.PREPARED_STATEMENT_EXECUTE_QUERY)) {
       return wrapResultSet(delegate.executeQuery());
     }
@@ -239,6 +252,7 @@ public final class PreparedStatementWrapper extends StatementWrapperBase<Prepare
 
   @Override
   public ResultSet executeQuery(String a0) throws SQLException {
+    owner.statementRan();
     if (pipeline.direct(JdbcMethod.STATEMENT_EXECUTE_QUERY)) {
       return wrapResultSet(delegate.executeQuery(a0));
     }
@@ -247,6 +261,7 @@ public final class PreparedStatementWrapper extends StatementWrapperBase<Prepare
 
   @Override
   public int executeUpdate() throws SQLException {
+    owner.statementRan();
     if (pipeline.direct(JdbcMethod.PREPARED_STATEMENT_EXECUTE_UPDATE)) {
       return delegate.executeUpdate();
     }
@@ -255,6 +270,7 @@ public final class PreparedStatementWrapper extends StatementWrapperBase<Prepare
 
   @Override
   public int executeUpdate(String a0) throws SQLException {
+    owner.statementRan();
     if (pipeline.direct(JdbcMethod.STATEMENT_EXECUTE_UPDATE)) {
       return delegate.executeUpdate(a0);
     }
@@ -263,6 +279,7 @@ public final class PreparedStatementWrapper extends StatementWrapperBase<Prepare
 
   @Override
   public int executeUpdate(String a0, String[] a1) throws SQLException {
+    owner.statementRan();
     if (pipeline.direct(JdbcMethod.STATEMENT_EXECUTE_UPDATE)) {
       return delegate.executeUpdate(a0, a1);
     }
@@ -271,6 +288,7 @@ public final class PreparedStatementWrapper extends StatementWrapperBase<Prepare
 
   @Override
   public int executeUpdate(String a0, int a1) throws SQLException {
+    owner.statementRan();
     if (pipeline.direct(JdbcMethod.STATEMENT_EXECUTE_UPDATE)) {
       return delegate.executeUpdate(a0, a1);
     }
@@ -279,6 +297,7 @@ public final class PreparedStatementWrapper extends StatementWrapperBase<Prepare
 
   @Override
   public int executeUpdate(String a0, int[] a1) throws SQLException {
+    owner.statementRan();
     if (pipeline.direct(JdbcMethod.STATEMENT_EXECUTE_UPDATE)) {
       return delegate.executeUpdate(a0, a1);
     }

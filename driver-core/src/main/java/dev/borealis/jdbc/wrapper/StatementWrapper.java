@@ -111,6 +111,7 @@ public final class StatementWrapper extends StatementWrapperBase<Statement> impl
 
   @Override
   public boolean execute(String a0) throws SQLException {
+    owner.statementRan();
     if (pipeline.direct(JdbcMethod.STATEMENT_EXECUTE)) {
       return delegate.execute(a0);
     }
@@ -119,6 +120,7 @@ public final class StatementWrapper extends StatementWrapperBase<Statement> impl
 
   @Override
   public boolean execute(String a0, String[] a1) throws SQLException {
+    owner.statementRan();
     if (pipeline.direct(JdbcMethod.STATEMENT_EXECUTE)) {
       return delegate.execute(a0, a1);
     }
@@ -127,6 +129,7 @@ public final class StatementWrapper extends StatementWrapperBase<Statement> impl
 
   @Override
   public boolean execute(String a0, int a1) throws SQLException {
+    owner.statementRan();
     if (pipeline.direct(JdbcMethod.STATEMENT_EXECUTE)) {
       return delegate.execute(a0, a1);
     }
@@ -135,6 +138,7 @@ public final class StatementWrapper extends StatementWrapperBase<Statement> impl
 
   @Override
   public boolean execute(String a0, int[] a1) throws SQLException {
+    owner.statementRan();
     if (pipeline.direct(JdbcMethod.STATEMENT_EXECUTE)) {
       return delegate.execute(a0, a1);
     }
@@ -143,6 +147,7 @@ public final class StatementWrapper extends StatementWrapperBase<Statement> impl
 
   @Override
   public int[] executeBatch() throws SQLException {
+    owner.statementRan();
     if (pipeline.direct(JdbcMethod.STATEMENT_EXECUTE_BATCH)) {
       return delegate.executeBatch();
     }
@@ -151,6 +156,7 @@ public final class StatementWrapper extends StatementWrapperBase<Statement> impl
 
   @Override
   public long[] executeLargeBatch() throws SQLException {
+    owner.statementRan();
     if (pipeline.direct(JdbcMethod.STATEMENT_EXECUTE_LARGE_BATCH)) {
       return delegate.executeLargeBatch();
     }
@@ -159,6 +165,7 @@ public final class StatementWrapper extends StatementWrapperBase<Statement> impl
 
   @Override
   public long executeLargeUpdate(String a0) throws SQLException {
+    owner.statementRan();
     if (pipeline.direct(JdbcMethod.STATEMENT_EXECUTE_LARGE_UPDATE)) {
       return delegate.executeLargeUpdate(a0);
     }
@@ -167,6 +174,7 @@ public final class StatementWrapper extends StatementWrapperBase<Statement> impl
 
   @Override
   public long executeLargeUpdate(String a0, String[] a1) throws SQLException {
+    owner.statementRan();
     if (pipeline.direct(JdbcMethod.STATEMENT_EXECUTE_LARGE_UPDATE)) {
       return delegate.executeLargeUpdate(a0, a1);
     }
@@ -175,6 +183,7 @@ public final class StatementWrapper extends StatementWrapperBase<Statement> impl
 
   @Override
   public long executeLargeUpdate(String a0, int a1) throws SQLException {
+    owner.statementRan();
     if (pipeline.direct(JdbcMethod.STATEMENT_EXECUTE_LARGE_UPDATE)) {
       return delegate.executeLargeUpdate(a0, a1);
     }
@@ -183,6 +192,7 @@ public final class StatementWrapper extends StatementWrapperBase<Statement> impl
 
   @Override
   public long executeLargeUpdate(String a0, int[] a1) throws SQLException {
+    owner.statementRan();
     if (pipeline.direct(JdbcMethod.STATEMENT_EXECUTE_LARGE_UPDATE)) {
       return delegate.executeLargeUpdate(a0, a1);
     }
@@ -191,6 +201,7 @@ public final class StatementWrapper extends StatementWrapperBase<Statement> impl
 
   @Override
   public ResultSet executeQuery(String a0) throws SQLException {
+    owner.statementRan();
     if (pipeline.direct(JdbcMethod.STATEMENT_EXECUTE_QUERY)) {
       return wrapResultSet(delegate.executeQuery(a0));
     }
@@ -199,6 +210,7 @@ public final class StatementWrapper extends StatementWrapperBase<Statement> impl
 
   @Override
   public int executeUpdate(String a0) throws SQLException {
+    owner.statementRan();
     if (pipeline.direct(JdbcMethod.STATEMENT_EXECUTE_UPDATE)) {
       return delegate.executeUpdate(a0);
     }
@@ -207,6 +219,7 @@ public final class StatementWrapper extends StatementWrapperBase<Statement> impl
 
   @Override
   public int executeUpdate(String a0, String[] a1) throws SQLException {
+    owner.statementRan();
     if (pipeline.direct(JdbcMethod.STATEMENT_EXECUTE_UPDATE)) {
       return delegate.executeUpdate(a0, a1);
     }
@@ -215,6 +228,7 @@ public final class StatementWrapper extends StatementWrapperBase<Statement> impl
 
   @Override
   public int executeUpdate(String a0, int a1) throws SQLException {
+    owner.statementRan();
     if (pipeline.direct(JdbcMethod.STATEMENT_EXECUTE_UPDATE)) {
       return delegate.executeUpdate(a0, a1);
     }
@@ -223,6 +237,7 @@ public final class StatementWrapper extends StatementWrapperBase<Statement> impl
 
   @Override
   public int executeUpdate(String a0, int[] a1) throws SQLException {
+    owner.statementRan();
     if (pipeline.direct(JdbcMethod.STATEMENT_EXECUTE_UPDATE)) {
       return delegate.executeUpdate(a0, a1);
     }

@@ -94,6 +94,28 @@ class ReadWriteSplittingTest {
   }
 
   @Test
+  void aRollbackEndsTheTransactionSoAPoolCanResetReadOnly() throws SQLException {
+    try (Connection c = connect(""); Statement s = c.createStatement()) {
+      c.setReadOnly(true);
+      c.setAutoCommit(false);
+      s.executeQuery("SELECT 1").close();
+      c.rollback(); // what HikariCP does before it resets a dirty connection
+      c.setReadOnly(false);
+      assertThat(FakeCluster.serverId(c)).isEqualTo("w1");
+    }
+  }
+
+  @Test
+  void autocommitOffWithoutAStatementIsNotYetATransaction() throws SQLException {
+    try (Connection c = connect("")) {
+      c.setAutoCommit(false);
+      c.setReadOnly(true);
+      assertThat(FakeCluster.serverId(c)).isIn("r1", "r2");
+      assertThat(c.getAutoCommit()).isFalse();
+    }
+  }
+
+  @Test
   void readOnlyBeforeAutocommitOffWorksLikeSpringReadOnlyTransactions() throws SQLException {
     try (Connection c = connect("")) {
       c.setReadOnly(true);

@@ -58,7 +58,8 @@ public final class WrapperGenerator {
       new Spec(Connection.class, "ConnectionWrapperBase", "LogicalConnection owner", "owner", "physical()",
           Set.of("close()", "isClosed()", "abort(Executor)", "setAutoCommit(boolean)", "setReadOnly(boolean)",
               "setTransactionIsolation(int)", "setCatalog(String)", "setSchema(String)", "setHoldability(int)",
-              "setNetworkTimeout(Executor,int)", "setClientInfo(String,String)", "setClientInfo(Properties)")),
+              "setNetworkTimeout(Executor,int)", "setClientInfo(String,String)", "setClientInfo(Properties)", "commit()",
+              "rollback()")),
       statement(Statement.class),
       statement(PreparedStatement.class),
       statement(CallableStatement.class),
@@ -242,6 +243,10 @@ public final class WrapperGenerator {
     sb.append("  @Override\n  public ").append(typeParams(m)).append(typeName(m.getGenericReturnType())).append(' ')
         .append(m.getName()).append('(').append(String.join(", ", decl)).append(')').append(throwsClause(m))
         .append(" {\n");
+    if (Statement.class.isAssignableFrom(spec.iface()) && m.getName().startsWith("execute")) {
+      // A plain field write, so the driver knows a transaction may be open without intercepting every execute.
+      sb.append("    owner.statementRan();\n");
+    }
     String call = spec.target() + "." + m.getName() + "(" + String.join(", ", passed) + ")";
     boolean viaPipeline = Arrays.asList(m.getExceptionTypes()).contains(SQLException.class);
     if (!viaPipeline) {
