@@ -30,7 +30,7 @@ public final class ArrayWrapper extends DelegatingWrapper<Array> implements Arra
     if (pipeline.direct(JdbcMethod.ARRAY_GET_ARRAY)) {
       return delegate.getArray();
     }
-    return (Object) pipeline.call(JdbcMethod.ARRAY_GET_ARRAY, Object.class, delegate, NO_ARGS, () -> delegate.getArray());
+    return pipeline.call(JdbcMethod.ARRAY_GET_ARRAY, Object.class, delegate, NO_ARGS, () -> delegate.getArray());
   }
 
   @Override
@@ -38,7 +38,7 @@ public final class ArrayWrapper extends DelegatingWrapper<Array> implements Arra
     if (pipeline.direct(JdbcMethod.ARRAY_GET_ARRAY)) {
       return delegate.getArray(a0);
     }
-    return (Object) pipeline.call(JdbcMethod.ARRAY_GET_ARRAY, Object.class, delegate, new Object[] {a0}, () -> delegate.getArray(a0));
+    return pipeline.call(JdbcMethod.ARRAY_GET_ARRAY, Object.class, delegate, new Object[] {a0}, () -> delegate.getArray(a0));
   }
 
   @Override
@@ -46,7 +46,7 @@ public final class ArrayWrapper extends DelegatingWrapper<Array> implements Arra
     if (pipeline.direct(JdbcMethod.ARRAY_GET_ARRAY)) {
       return delegate.getArray(a0, a1);
     }
-    return (Object) pipeline.call(JdbcMethod.ARRAY_GET_ARRAY, Object.class, delegate, new Object[] {a0, a1}, () -> delegate.getArray(a0, a1));
+    return pipeline.call(JdbcMethod.ARRAY_GET_ARRAY, Object.class, delegate, new Object[] {a0, a1}, () -> delegate.getArray(a0, a1));
   }
 
   @Override
@@ -54,7 +54,7 @@ public final class ArrayWrapper extends DelegatingWrapper<Array> implements Arra
     if (pipeline.direct(JdbcMethod.ARRAY_GET_ARRAY)) {
       return delegate.getArray(a0, a1, a2);
     }
-    return (Object) pipeline.call(JdbcMethod.ARRAY_GET_ARRAY, Object.class, delegate, new Object[] {a0, a1, a2}, () -> delegate.getArray(a0, a1, a2));
+    return pipeline.call(JdbcMethod.ARRAY_GET_ARRAY, Object.class, delegate, new Object[] {a0, a1, a2}, () -> delegate.getArray(a0, a1, a2));
   }
 
   @Override

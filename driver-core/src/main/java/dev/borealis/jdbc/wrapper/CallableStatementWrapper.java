@@ -669,7 +669,7 @@ public final class CallableStatementWrapper extends StatementWrapperBase<Callabl
     if (pipeline.direct(JdbcMethod.CALLABLE_STATEMENT_GET_OBJECT)) {
       return delegate.getObject(a0);
     }
-    return (Object) pipeline.call(JdbcMethod.CALLABLE_STATEMENT_GET_OBJECT, Object.class, delegate, new Object[] {a0}, () -> delegate.getObject(a0));
+    return pipeline.call(JdbcMethod.CALLABLE_STATEMENT_GET_OBJECT, Object.class, delegate, new Object[] {a0}, () -> delegate.getObject(a0));
   }
 
   @Override
@@ -685,7 +685,7 @@ public final class CallableStatementWrapper extends StatementWrapperBase<Callabl
     if (pipeline.direct(JdbcMethod.CALLABLE_STATEMENT_GET_OBJECT)) {
       return delegate.getObject(a0, a1);
     }
-    return (Object) pipeline.call(JdbcMethod.CALLABLE_STATEMENT_GET_OBJECT, Object.class, delegate, new Object[] {a0, a1}, () -> delegate.getObject(a0, a1));
+    return pipeline.call(JdbcMethod.CALLABLE_STATEMENT_GET_OBJECT, Object.class, delegate, new Object[] {a0, a1}, () -> delegate.getObject(a0, a1));
   }
 
   @Override
@@ -693,7 +693,7 @@ public final class CallableStatementWrapper extends StatementWrapperBase<Callabl
     if (pipeline.direct(JdbcMethod.CALLABLE_STATEMENT_GET_OBJECT)) {
       return delegate.getObject(a0);
     }
-    return (Object) pipeline.call(JdbcMethod.CALLABLE_STATEMENT_GET_OBJECT, Object.class, delegate, new Object[] {a0}, () -> delegate.getObject(a0));
+    return pipeline.call(JdbcMethod.CALLABLE_STATEMENT_GET_OBJECT, Object.class, delegate, new Object[] {a0}, () -> delegate.getObject(a0));
   }
 
   @Override
@@ -709,7 +709,7 @@ public final class CallableStatementWrapper extends StatementWrapperBase<Callabl
     if (pipeline.direct(JdbcMethod.CALLABLE_STATEMENT_GET_OBJECT)) {
       return delegate.getObject(a0, a1);
     }
-    return (Object) pipeline.call(JdbcMethod.CALLABLE_STATEMENT_GET_OBJECT, Object.class, delegate, new Object[] {a0, a1}, () -> delegate.getObject(a0, a1));
+    return pipeline.call(JdbcMethod.CALLABLE_STATEMENT_GET_OBJECT, Object.class, delegate, new Object[] {a0, a1}, () -> delegate.getObject(a0, a1));
   }
 
   @Override

@@ -26,7 +26,7 @@ public final class RefWrapper extends DelegatingWrapper<Ref> implements Ref {
     if (pipeline.direct(JdbcMethod.REF_GET_OBJECT)) {
       return delegate.getObject();
     }
-    return (Object) pipeline.call(JdbcMethod.REF_GET_OBJECT, Object.class, delegate, NO_ARGS, () -> delegate.getObject());
+    return pipeline.call(JdbcMethod.REF_GET_OBJECT, Object.class, delegate, NO_ARGS, () -> delegate.getObject());
   }
 
   @Override
@@ -34,7 +34,7 @@ public final class RefWrapper extends DelegatingWrapper<Ref> implements Ref {
     if (pipeline.direct(JdbcMethod.REF_GET_OBJECT)) {
       return delegate.getObject(a0);
     }
-    return (Object) pipeline.call(JdbcMethod.REF_GET_OBJECT, Object.class, delegate, new Object[] {a0}, () -> delegate.getObject(a0));
+    return pipeline.call(JdbcMethod.REF_GET_OBJECT, Object.class, delegate, new Object[] {a0}, () -> delegate.getObject(a0));
   }
 
   @Override

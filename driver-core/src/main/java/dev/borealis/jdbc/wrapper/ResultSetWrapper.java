@@ -482,7 +482,7 @@ public final class ResultSetWrapper extends ResultSetWrapperBase implements Resu
     if (pipeline.direct(JdbcMethod.RESULT_SET_GET_OBJECT)) {
       return delegate.getObject(a0);
     }
-    return (Object) pipeline.call(JdbcMethod.RESULT_SET_GET_OBJECT, Object.class, delegate, new Object[] {a0}, () -> delegate.getObject(a0));
+    return pipeline.call(JdbcMethod.RESULT_SET_GET_OBJECT, Object.class, delegate, new Object[] {a0}, () -> delegate.getObject(a0));
   }
 
   @Override
@@ -498,7 +498,7 @@ public final class ResultSetWrapper extends ResultSetWrapperBase implements Resu
     if (pipeline.direct(JdbcMethod.RESULT_SET_GET_OBJECT)) {
       return delegate.getObject(a0, a1);
     }
-    return (Object) pipeline.call(JdbcMethod.RESULT_SET_GET_OBJECT, Object.class, delegate, new Object[] {a0, a1}, () -> delegate.getObject(a0, a1));
+    return pipeline.call(JdbcMethod.RESULT_SET_GET_OBJECT, Object.class, delegate, new Object[] {a0, a1}, () -> delegate.getObject(a0, a1));
   }
 
   @Override
@@ -506,7 +506,7 @@ public final class ResultSetWrapper extends ResultSetWrapperBase implements Resu
     if (pipeline.direct(JdbcMethod.RESULT_SET_GET_OBJECT)) {
       return delegate.getObject(a0);
     }
-    return (Object) pipeline.call(JdbcMethod.RESULT_SET_GET_OBJECT, Object.class, delegate, new Object[] {a0}, () -> delegate.getObject(a0));
+    return pipeline.call(JdbcMethod.RESULT_SET_GET_OBJECT, Object.class, delegate, new Object[] {a0}, () -> delegate.getObject(a0));
   }
 
   @Override
@@ -522,7 +522,7 @@ public final class ResultSetWrapper extends ResultSetWrapperBase implements Resu
     if (pipeline.direct(JdbcMethod.RESULT_SET_GET_OBJECT)) {
       return delegate.getObject(a0, a1);
     }
-    return (Object) pipeline.call(JdbcMethod.RESULT_SET_GET_OBJECT, Object.class, delegate, new Object[] {a0, a1}, () -> delegate.getObject(a0, a1));
+    return pipeline.call(JdbcMethod.RESULT_SET_GET_OBJECT, Object.class, delegate, new Object[] {a0, a1}, () -> delegate.getObject(a0, a1));
   }
 
   @Override

@@ -268,7 +268,8 @@ public final class WrapperGenerator {
     if (m.getReturnType() == void.class) {
       sb.append("    ").append(piped).append(";\n  }\n");
     } else {
-      sb.append("    ").append(returnExpression(m, "(" + castType(m) + ") " + piped)).append(";\n  }\n");
+      String cast = m.getGenericReturnType() == Object.class ? "" : "(" + castType(m) + ") ";
+      sb.append("    ").append(returnExpression(m, cast + piped)).append(";\n  }\n");
     }
   }
 
