@@ -51,6 +51,7 @@ class PipelineTest {
   @Test
   void pluginsGetConnectAndConnectionChangedEventsAndClose() throws SQLException {
     try (Connection c = connect("testObserver")) {
+      assertThat(c.isValid(1)).isTrue();
       assertThat(RecordingPlugins.EVENTS).containsExactly("testObserver:connect initial=true",
           "testObserver:connectionChanged -->w1");
     }

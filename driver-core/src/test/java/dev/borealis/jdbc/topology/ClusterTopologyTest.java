@@ -52,6 +52,7 @@ class ClusterTopologyTest {
   @Test
   void instanceHostnamesComeFromTheClusterEndpointShape() throws SQLException {
     try (Connection c = connect(cluster.url(""))) {
+      assertThat(c.isValid(1)).isTrue();
       ClusterTopology t = ClusterRegistry.find(id(cluster)).orElseThrow();
       assertThat(t.topology().hosts()).extracting(HostSpec::host)
           .containsExactly(cluster.instanceHost("w1"), cluster.instanceHost("r1"));
@@ -63,6 +64,7 @@ class ClusterTopologyTest {
   void clusterAndReaderEndpointsShareOneProviderAndOneRefreshThread() throws SQLException {
     String readerUrl = "jdbc:borealis:fake://" + cluster.readerEndpoint() + "/app";
     try (Connection a = connect(cluster.url("")); Connection b = connect(readerUrl)) {
+      assertThat(a.isValid(1) && b.isValid(1)).isTrue();
       ClusterTopology t = ClusterRegistry.find(id(cluster)).orElseThrow();
       assertThat(t.refreshThread().getName()).isEqualTo("borealis-topology-" + id(cluster));
       long threads = Thread.getAllStackTraces().keySet().stream()
@@ -81,6 +83,7 @@ class ClusterTopologyTest {
     b.close();
     await("refresh thread to stop", () -> !refresher.isAlive());
     try (Connection again = connect(cluster.url(""))) {
+      assertThat(again.isValid(1)).isTrue();
       Thread restarted = ClusterRegistry.find(id(cluster)).orElseThrow().refreshThread();
       assertThat(restarted).isNotSameAs(refresher);
       assertThat(restarted.isAlive()).isTrue();
@@ -90,6 +93,7 @@ class ClusterTopologyTest {
   @Test
   void anAddedReaderIsSeenWithinTheRefreshInterval() throws SQLException {
     try (Connection c = connect(cluster.url("clusterTopologyRefreshRateMs=100"))) {
+      assertThat(c.isValid(1)).isTrue();
       ClusterTopology t = ClusterRegistry.find(id(cluster)).orElseThrow();
       cluster.addInstance("r2", false);
       await("r2 in topology", () -> t.topology().readers().stream().anyMatch(h -> "r2".equals(h.instanceId())));
@@ -101,6 +105,7 @@ class ClusterTopologyTest {
   @Test
   void onDemandRefreshSeesAFailover() throws SQLException {
     try (Connection c = connect(cluster.url(""))) {
+      assertThat(c.isValid(1)).isTrue();
       ClusterTopology t = ClusterRegistry.find(id(cluster)).orElseThrow();
       cluster.failover("r1");
       t.refresh();
@@ -115,6 +120,7 @@ class ClusterTopologyTest {
     String pattern = "%3F." + cluster.name() + ".fake.test:5555";
     try (Connection c = connect(cluster.url("clusterId=pattern-" + cluster.name() + "&clusterInstanceHostPattern="
         + pattern))) {
+      assertThat(c.isValid(1)).isTrue();
       ClusterTopology t = ClusterRegistry.find("pattern-" + cluster.name()).orElseThrow();
       assertThat(t.topology().hosts()).extracting(HostSpec::hostAndPort)
           .contains(cluster.instanceHost("r1") + ":5555");
@@ -130,6 +136,19 @@ class ClusterTopologyTest {
       assertThat(FakeCluster.serverId(c)).isIn("p2", "p3");
       c.setReadOnly(false);
       assertThat(FakeCluster.serverId(c)).isEqualTo("p1");
+    }
+  }
+
+  @Test
+  void theDialectPropertyOverridesDetection() throws SQLException {
+    try (Connection c = connect(cluster.url("dialect=fake-plain&clusterId=override-" + cluster.name()))) {
+      ClusterTopology t = ClusterRegistry.find("override-" + cluster.name()).orElseThrow();
+      assertThat(t.dialect().code()).isEqualTo("fake-plain");
+      assertThat(c.isValid(1)).isTrue();
+    }
+    try (Connection c = connect(cluster.url(""))) {
+      assertThat(ClusterRegistry.find(id(cluster)).orElseThrow().dialect().code()).isEqualTo("fake-aurora");
+      assertThat(c.isValid(1)).isTrue();
     }
   }
 
