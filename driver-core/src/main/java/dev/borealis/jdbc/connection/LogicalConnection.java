@@ -255,6 +255,11 @@ public final class LogicalConnection implements PluginContext, ClusterTopology.L
   }
 
   @Override
+  public void refreshTopologyFastFor(long durationMs, long intervalMs) {
+    cluster.refreshFastFor(durationMs, intervalMs);
+  }
+
+  @Override
   public HostSpec currentHost() {
     return host;
   }

@@ -24,6 +24,9 @@ public interface PluginContext {
   /** Reads the topology now and returns it; listeners hear about changes. */
   Topology refreshTopology() throws SQLException;
 
+  /** Has the cluster's refresh thread re-read the topology every {@code intervalMs} for {@code durationMs}. */
+  void refreshTopologyFastFor(long durationMs, long intervalMs);
+
   HostSpec currentHost();
 
   /** The physical connection calls currently go to. */

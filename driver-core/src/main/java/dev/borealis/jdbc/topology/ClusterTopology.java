@@ -195,6 +195,17 @@ public final class ClusterTopology {
     }
   }
 
+  /**
+   * Makes the refresh thread re-read the topology every {@code intervalMs} for the next {@code durationMs}, e.g.
+   * while a failover is in progress and the new writer has yet to appear.
+   */
+  public void refreshFastFor(long durationMs, long intervalMs) {
+    Refresher r = refresher;
+    if (r != null) {
+      r.fast(durationMs, intervalMs);
+    }
+  }
+
   /** The refresh thread, for tests and diagnostics. */
   public Thread refreshThread() {
     Refresher r = refresher;

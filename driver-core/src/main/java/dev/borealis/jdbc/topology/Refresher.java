@@ -15,12 +15,16 @@ final class Refresher implements Runnable {
   private final long intervalNanos;
   private final Thread thread;
   private volatile boolean stopped;
+  private volatile long fastUntilNanos;
+  private volatile long fastIntervalNanos;
 
   Refresher(ClusterTopology cluster, long intervalMs) {
     this.cluster = cluster;
     this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(intervalMs);
     this.thread = new Thread(this, "borealis-topology-" + cluster.id());
     this.thread.setDaemon(true);
+    // nanoTime has an arbitrary origin: "no fast window" must be a past reading, not 0.
+    this.fastUntilNanos = System.nanoTime();
   }
 
   void start() {
@@ -35,12 +39,17 @@ final class Refresher implements Runnable {
   public void run() {
     long next = System.nanoTime() + intervalNanos;
     while (!stopped) {
-      long wait = next - System.nanoTime();
+      long now = System.nanoTime();
+      if (now - fastUntilNanos < 0) {
+        next = Math.min(next, now + fastIntervalNanos);
+      }
+      long wait = next - now;
       if (wait > 0) {
         LockSupport.parkNanos(this, wait);
         continue;
       }
-      next = System.nanoTime() + intervalNanos;
+      now = System.nanoTime();
+      next = now + (now - fastUntilNanos < 0 ? fastIntervalNanos : intervalNanos);
       try {
         cluster.refresh();
       } catch (SQLException | RuntimeException e) {
@@ -48,6 +57,13 @@ final class Refresher implements Runnable {
             + cluster.topology().hosts());
       }
     }
+  }
+
+  /** Refreshes every {@code intervalMs} for the next {@code durationMs}, starting now (during a failover). */
+  void fast(long durationMs, long intervalMs) {
+    fastIntervalNanos = TimeUnit.MILLISECONDS.toNanos(intervalMs);
+    fastUntilNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(durationMs);
+    LockSupport.unpark(thread);
   }
 
   void stop() {

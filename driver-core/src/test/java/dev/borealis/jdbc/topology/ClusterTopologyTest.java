@@ -103,6 +103,17 @@ class ClusterTopologyTest {
   }
 
   @Test
+  void aFastRefreshWindowSeesChangesLongBeforeTheNormalInterval() throws SQLException {
+    try (Connection c = connect(cluster.url("clusterTopologyRefreshRateMs=3600000"))) {
+      assertThat(c.isValid(1)).isTrue();
+      ClusterTopology t = ClusterRegistry.find(id(cluster)).orElseThrow();
+      cluster.failover("r1");
+      t.refreshFastFor(10_000, 50);
+      await("new writer r1", () -> t.topology().writer().map(HostSpec::instanceId).orElse("").equals("r1"));
+    }
+  }
+
+  @Test
   void onDemandRefreshSeesAFailover() throws SQLException {
     try (Connection c = connect(cluster.url(""))) {
       assertThat(c.isValid(1)).isTrue();
