@@ -134,6 +134,7 @@ public abstract class ConnectionWrapperBase extends WrapperBase {
     session().networkTimeout(executor, millis);
   }
 
+  /** Not through the pipeline: JDBC lets this throw only SQLClientInfoException, which a chain cannot promise. */
   public void setClientInfo(String name, String value) throws SQLClientInfoException {
     try {
       physical().setClientInfo(name, value);
