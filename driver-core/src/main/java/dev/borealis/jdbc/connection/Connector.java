@@ -1,0 +1,139 @@
+package dev.borealis.jdbc.connection;
+
+import dev.borealis.jdbc.config.BorealisConfig;
+import dev.borealis.jdbc.config.ConnectionUrl;
+import dev.borealis.jdbc.config.CoreProperties;
+import dev.borealis.jdbc.config.Property;
+import dev.borealis.jdbc.selection.HostSelectors;
+import dev.borealis.jdbc.spi.Dialect;
+import dev.borealis.jdbc.spi.HostSpec;
+import dev.borealis.jdbc.spi.PluginFactory;
+import dev.borealis.jdbc.spi.TargetEngine;
+import dev.borealis.jdbc.topology.AuroraEndpoints;
+import dev.borealis.jdbc.topology.ClusterRegistry;
+import dev.borealis.jdbc.topology.ClusterSettings;
+import dev.borealis.jdbc.topology.ClusterTopology;
+import dev.borealis.jdbc.topology.InstanceHostNames;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The connect pipeline from URL to open logical connection. Properties: the {@code Properties} argument first,
+ * then the URL's query parameters, which win on conflicts.
+ */
+public final class Connector {
+
+  private Connector() {
+  }
+
+  public static Connection connect(String url, Properties info) throws SQLException {
+    ConnectionUrl parsed = ConnectionUrl.parse(url);
+    Extensions ext = Extensions.get();
+    TargetEngine engine = ext.engine(parsed.target());
+    if (engine == null) {
+      throw new SQLException("no Borealis module for target '" + parsed.target() + "' on the class path (available: "
+          + ext.engineSchemes() + "); add dev.borealis:driver-" + parsed.target(), "08001");
+    }
+    BorealisConfig config = BorealisConfig.parse(merge(info, parsed.properties()), knownProperties(ext));
+    List<PluginFactory> factories = selectPlugins(config, ext);
+    checkDialect(config, engine);
+    List<HostSpec> hosts = parsed.hostSpecs(engine.defaultPort());
+    ClusterSettings settings = settings(config, engine, parsed, hosts);
+    ClusterTopology cluster = ClusterRegistry.acquire(settings.id(),
+        () -> new ClusterTopology(settings, System::nanoTime));
+    try {
+      return LogicalConnection.open(config, cluster, engine, parsed.database(), hosts, factories).appConnection();
+    } catch (SQLException | RuntimeException e) {
+      ClusterRegistry.release(cluster);
+      throw e;
+    }
+  }
+
+  static Map<String, String> merge(Properties info, Map<String, String> fromUrl) {
+    Map<String, String> merged = new LinkedHashMap<>();
+    if (info != null) {
+      for (String k : info.stringPropertyNames()) {
+        merged.put(k, info.getProperty(k));
+      }
+    }
+    merged.putAll(fromUrl);
+    return merged;
+  }
+
+  private static List<Property<?>> knownProperties(Extensions ext) {
+    List<Property<?>> known = new ArrayList<>(CoreProperties.all());
+    ext.allPlugins().forEach(f -> known.addAll(f.properties()));
+    return known;
+  }
+
+  /** The factories named by {@code wrapperPlugins} (or the default set), in chain order. */
+  static List<PluginFactory> selectPlugins(BorealisConfig config, Extensions ext) throws SQLException {
+    String codes = config.get(CoreProperties.WRAPPER_PLUGINS);
+    List<PluginFactory> selected = new ArrayList<>();
+    if (codes == null) {
+      ext.allPlugins().stream().filter(PluginFactory::enabledByDefault).forEach(selected::add);
+    } else {
+      Set<String> seen = new LinkedHashSet<>();
+      for (String raw : codes.split(",")) {
+        String code = raw.trim();
+        if (code.isEmpty()) {
+          continue;
+        }
+        PluginFactory f = ext.plugin(code);
+        if (f == null) {
+          throw new SQLException("property 'wrapperPlugins' names unknown plugin '" + code + "' (available: "
+              + ext.allPlugins().stream().map(PluginFactory::code).collect(Collectors.joining(", ")) + ")", "HY024");
+        }
+        if (!seen.add(code)) {
+          throw new SQLException("property 'wrapperPlugins' names plugin '" + code + "' twice", "HY024");
+        }
+        selected.add(f);
+      }
+    }
+    selected.sort(Comparator.comparing(PluginFactory::stage));
+    return selected;
+  }
+
+  private static void checkDialect(BorealisConfig config, TargetEngine engine) throws SQLException {
+    String code = config.get(CoreProperties.DIALECT);
+    if (code == null) {
+      return;
+    }
+    List<String> codes = engine.dialects().stream().map(Dialect::code).toList();
+    if (codes.stream().noneMatch(code::equalsIgnoreCase)) {
+      throw new SQLException("property 'dialect' has invalid value '" + code + "': must be one of " + codes
+          + " for target '" + engine.scheme() + "'", "HY024");
+    }
+  }
+
+  private static ClusterSettings settings(BorealisConfig config, TargetEngine engine, ConnectionUrl url,
+      List<HostSpec> hosts) {
+    HostSpec first = hosts.get(0);
+    InstanceHostNames names = InstanceHostNames.of(config.get(CoreProperties.CLUSTER_INSTANCE_HOST_PATTERN),
+        first.host(), first.port());
+    return new ClusterSettings(clusterId(config, engine, url, hosts), engine, url.database(), hosts,
+        config.targetProperties(), config.get(CoreProperties.DIALECT), names,
+        config.get(CoreProperties.TOPOLOGY_REFRESH_MS),
+        HostSelectors.parseWeights(config.get(CoreProperties.HOST_WEIGHTS)));
+  }
+
+  /** Cluster and reader endpoints of one Aurora cluster share an id; otherwise the URL's host list is the id. */
+  static String clusterId(BorealisConfig config, TargetEngine engine, ConnectionUrl url, List<HostSpec> hosts) {
+    if (config.isSet(CoreProperties.CLUSTER_ID)) {
+      return config.get(CoreProperties.CLUSTER_ID);
+    }
+    HostSpec first = hosts.get(0);
+    String base = AuroraEndpoints.clusterName(first.host()).map(n -> n + ":" + first.port())
+        .orElseGet(() -> hosts.stream().map(HostSpec::hostAndPort).sorted().collect(Collectors.joining(",")));
+    return engine.scheme() + "://" + base + "/" + url.database();
+  }
+}

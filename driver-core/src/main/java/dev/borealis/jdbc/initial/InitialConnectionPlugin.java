@@ -1,0 +1,154 @@
+package dev.borealis.jdbc.initial;
+
+import dev.borealis.jdbc.config.CoreProperties;
+import dev.borealis.jdbc.selection.HostSelectors;
+import dev.borealis.jdbc.spi.ConnectChain;
+import dev.borealis.jdbc.spi.Dialect;
+import dev.borealis.jdbc.spi.HostRole;
+import dev.borealis.jdbc.spi.HostSpec;
+import dev.borealis.jdbc.spi.JdbcMethod;
+import dev.borealis.jdbc.spi.Plugin;
+import dev.borealis.jdbc.spi.PluginContext;
+import dev.borealis.jdbc.spi.Topology;
+import dev.borealis.jdbc.topology.AuroraEndpoints;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * After a failover the cluster endpoint's DNS keeps naming the old writer for a while (Aurora's TTL is 5 s, client
+ * caches make it ~30 s), so a first connection through it can land on a reader. This plugin checks the role the
+ * endpoint promises (cluster endpoint: writer; reader endpoint: a reader when the cluster has one) and, when it is
+ * wrong, connects to the instance the topology names instead, re-reading the topology until one verifies or
+ * {@code initialConnectionTimeoutMs} passes. Hosts that are not Aurora cluster endpoints are left alone.
+ */
+final class InitialConnectionPlugin implements Plugin {
+
+  static final String CODE = "initialConnection";
+  private static final Logger LOG = Logger.getLogger(InitialConnectionPlugin.class.getName());
+
+  private final PluginContext context;
+
+  InitialConnectionPlugin(PluginContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public String code() {
+    return CODE;
+  }
+
+  @Override
+  public Set<JdbcMethod> subscriptions() {
+    return Set.of();
+  }
+
+  @Override
+  public Connection connect(ConnectChain chain) throws SQLException {
+    HostRole wanted = promisedRole(chain.host());
+    if (!chain.initial() || wanted == null) {
+      return chain.proceed(chain.host());
+    }
+    Connection first = chain.proceed(chain.host());
+    Dialect dialect = context.dialect();
+    if (dialect == null || !dialect.topologyFromServer() || verified(dialect, first, wanted)) {
+      return first;
+    }
+    closeQuietly(first);
+    LOG.info(() -> chain.host().hostAndPort() + " resolved to an instance that is not a " + role(wanted)
+        + " (stale DNS?); connecting to the instance the topology names");
+    return connectVerified(chain, dialect, wanted);
+  }
+
+  private static HostRole promisedRole(HostSpec host) {
+    return switch (AuroraEndpoints.kind(host.host())) {
+      case WRITER_ENDPOINT -> HostRole.WRITER;
+      case READER_ENDPOINT -> HostRole.READER;
+      default -> null;
+    };
+  }
+
+  /** A reader endpoint points at the writer when the cluster has no readers; that is correct, not stale. */
+  private boolean verified(Dialect dialect, Connection c, HostRole wanted) throws SQLException {
+    boolean reader = dialect.isReader(c);
+    if (wanted == HostRole.WRITER) {
+      return !reader;
+    }
+    return reader || context.topology().readers().isEmpty();
+  }
+
+  private Connection connectVerified(ConnectChain chain, Dialect dialect, HostRole wanted) throws SQLException {
+    long timeoutMs = context.config().get(CoreProperties.INITIAL_CONNECTION_TIMEOUT_MS);
+    long retryMs = context.config().get(CoreProperties.INITIAL_CONNECTION_RETRY_MS);
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+    SQLException last = null;
+    Topology topology = context.topology();
+    do {
+      topology = refresh(topology);
+      Optional<HostSpec> candidate = candidate(topology, wanted);
+      if (candidate.isPresent()) {
+        try {
+          Connection c = chain.proceed(candidate.get());
+          if (verified(dialect, c, wanted)) {
+            return c;
+          }
+          closeQuietly(c);
+        } catch (SQLException e) {
+          last = e;
+        }
+      }
+    } while (pause(deadline, retryMs));
+    throw new SQLException("cluster endpoint " + chain.host().hostAndPort() + ": no " + role(wanted)
+        + " verified within " + timeoutMs + " ms (topology lists " + topology.readers().size() + " readers, "
+        + (topology.writer().isPresent() ? 1 : 0) + " writers)", "08001", last);
+  }
+
+  private Topology refresh(Topology known) {
+    try {
+      return context.refreshTopology();
+    } catch (SQLException e) {
+      LOG.fine(() -> "topology refresh failed: " + e.getMessage());
+      return known;
+    }
+  }
+
+  private Optional<HostSpec> candidate(Topology topology, HostRole wanted) {
+    if (wanted == HostRole.WRITER) {
+      return topology.writer();
+    }
+    List<HostSpec> readers = HostSelectors.withinLag(topology.readers(),
+        context.config().get(CoreProperties.MAX_REPLICA_LAG_MS));
+    return readers.isEmpty() ? Optional.empty() : Optional.of(context.readerSelector().select(readers));
+  }
+
+  /** Waits {@code retryMs} unless that passes the deadline; returns whether to try again. */
+  private static boolean pause(long deadline, long retryMs) {
+    long left = deadline - System.nanoTime();
+    if (left <= 0) {
+      return false;
+    }
+    try {
+      Thread.sleep(Math.min(retryMs, TimeUnit.NANOSECONDS.toMillis(left) + 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+    return true;
+  }
+
+  private static String role(HostRole r) {
+    return r == HostRole.WRITER ? "writer" : "reader";
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException e) {
+      LOG.finer(() -> "close failed: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package dev.borealis.jdbc.spi;
+
+import dev.borealis.jdbc.config.BorealisConfig;
+import dev.borealis.jdbc.selection.HostSelector;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * What a plugin may see and do on its logical connection. Deliberately small: anything more belongs in a plugin.
+ */
+public interface PluginContext {
+
+  BorealisConfig config();
+
+  /** The id of the cluster this connection belongs to (shared state is keyed by it). */
+  String clusterId();
+
+  /** The detected (or configured) dialect; available once the first physical connection is open. */
+  Dialect dialect();
+
+  /** The cluster's last known topology (shared by every connection to the cluster). */
+  Topology topology();
+
+  /** Reads the topology now and returns it; listeners hear about changes. */
+  Topology refreshTopology() throws SQLException;
+
+  /** Has the cluster's refresh thread re-read the topology every {@code intervalMs} for {@code durationMs}. */
+  void refreshTopologyFastFor(long durationMs, long intervalMs);
+
+  HostSpec currentHost();
+
+  /** The physical connection calls currently go to. */
+  Connection currentConnection();
+
+  /**
+   * Opens a new physical connection to {@code host} through the plugins' connect hooks (without installing it).
+   * The caller owns the result.
+   */
+  Connection connect(HostSpec host) throws SQLException;
+
+  /**
+   * Makes {@code physical} the logical connection's current connection: copies the tracked session state onto it
+   * and tells every plugin. The previous physical connection stays open; whoever opened it closes it.
+   */
+  void switchConnection(Connection physical, HostSpec host) throws SQLException;
+
+  /** The selector named by {@code readerHostSelectorStrategy}, shared per cluster. */
+  HostSelector readerSelector();
+
+  /** Whether the application's session is read-only ({@code setReadOnly}) as tracked by the driver. */
+  boolean readOnly();
+
+  /** Whether autocommit is on as tracked by the driver. */
+  boolean autoCommit();
+
+  /**
+   * Whether a transaction is open: autocommit is off and a statement ran since the last commit, rollback or
+   * autocommit change. Tracked by the wrappers without intercepting calls.
+   */
+  boolean inTransaction();
+}

@@ -1,0 +1,75 @@
+package dev.borealis.jdbc.initial;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.borealis.jdbc.fake.FakeCluster;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class InitialConnectionTest {
+
+  private FakeCluster cluster;
+
+  @BeforeEach
+  void start() throws SQLException {
+    cluster = FakeCluster.aurora("init", "w1", "r1", "r2");
+  }
+
+  @AfterEach
+  void stop() throws SQLException {
+    cluster.close();
+  }
+
+  private Connection connect(String url) throws SQLException {
+    Properties p = new Properties();
+    p.setProperty("user", FakeCluster.USER);
+    p.setProperty("password", FakeCluster.PASSWORD);
+    return DriverManager.getConnection(url, p);
+  }
+
+  @Test
+  void staleClusterEndpointDnsDoesNotSendWritesToTheOldWriter() throws SQLException {
+    cluster.failover("r1"); // DNS still names w1, now a reader
+    try (Connection c = connect(cluster.url("")); Statement s = c.createStatement()) {
+      assertThat(FakeCluster.serverId(c)).isEqualTo("r1");
+      s.executeUpdate("INSERT INTO items VALUES (1, 'x')");
+    }
+    assertThat(cluster.itemCount("r1")).isEqualTo(1);
+    assertThat(cluster.itemCount("w1")).isZero();
+  }
+
+  @Test
+  void withoutThePluginStaleDnsLandsOnTheOldWriter() throws SQLException {
+    cluster.failover("r1");
+    try (Connection c = connect(cluster.url("wrapperPlugins=readWriteSplitting"))) {
+      assertThat(FakeCluster.serverId(c)).isEqualTo("w1");
+    }
+  }
+
+  @Test
+  void theReaderEndpointLandsOnAReader() throws SQLException {
+    cluster.failover("r1"); // the reader endpoint may now hand out r1, the new writer
+    for (int i = 0; i < 6; i++) {
+      try (Connection c = connect("jdbc:borealis:fake://" + cluster.readerEndpoint() + "/app")) {
+        assertThat(FakeCluster.serverId(c)).isIn("w1", "r2");
+      }
+    }
+  }
+
+  @Test
+  void noVerifiableWriterFailsWithinTheTimeoutNamingTheTopology() throws SQLException {
+    cluster.failover("r1");
+    cluster.down("r1");
+    SQLException e = catchThrowableOfType(SQLException.class,
+        () -> connect(cluster.url("initialConnectionTimeoutMs=300&initialConnectionRetryIntervalMs=50")));
+    assertThat(e.getSQLState()).isEqualTo("08001");
+    assertThat(e.getMessage()).contains("no writer verified within 300 ms");
+  }
+}
