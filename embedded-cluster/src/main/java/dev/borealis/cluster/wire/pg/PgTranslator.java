@@ -1,0 +1,335 @@
+package dev.borealis.cluster.wire.pg;
+
+import dev.borealis.cluster.wire.pg.PgLexer.Kind;
+import dev.borealis.cluster.wire.pg.PgLexer.Token;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Translates one PostgreSQL statement into the H2 SQL (MODE=PostgreSQL) that does the same, working
+ * on tokens so literals and identifiers are never touched by accident. Token rewrites: {@code $n}
+ * parameters, {@code E''} strings, {@code OPERATOR(pg_catalog.=)}, {@code COLLATE}, type names H2
+ * lacks, {@code pg_catalog.} qualifiers and the catalog views of {@link PgCatalog}, functions H2
+ * has under another name. Statement rewrites: {@code RETURNING} (a data-change delta table),
+ * {@code ON CONFLICT} (a MERGE), {@code generate_series} in a select list, {@code SHOW}.
+ */
+final class PgTranslator {
+
+    private static final Set<String> H2_PG_TABLES = Set.of("pg_am", "pg_attrdef", "pg_authid", "pg_constraint",
+            "pg_description", "pg_group", "pg_inherits", "pg_roles", "pg_tablespace", "pg_trigger", "pg_user");
+    private static final Set<String> RENAMED_FUNCTIONS = Set.of("version", "format_type", "pg_get_userbyid");
+
+    private PgTranslator() {
+    }
+
+    static PgStatement translate(List<Token> raw) {
+        List<Token> tokens = trimmed(raw);
+        String original = PgLexer.text(raw).trim();
+        if (tokens.isEmpty()) {
+            return new PgStatement(PgStatement.Kind.EMPTY, original, null, "", List.of(), null);
+        }
+        List<String> words = leadingWords(tokens, 6);
+        String verb = verb(words);
+        String first = words.isEmpty() ? "" : words.get(0);
+        switch (first) {
+            case "BEGIN": case "START":
+                if (first.equals("BEGIN") || words.size() > 1 && words.get(1).equals("TRANSACTION")) {
+                    return new PgStatement(PgStatement.Kind.BEGIN, original, null, "BEGIN", words(tokens), null);
+                }
+                break;
+            case "SET": case "RESET": case "DISCARD": case "LISTEN": case "UNLISTEN": case "NOTIFY": case "DEALLOCATE":
+            case "VACUUM": case "ANALYZE": case "CHECKPOINT":
+                return new PgStatement(PgStatement.Kind.LOCAL, original, null, verb, words(tokens), null);
+            case "COPY":
+                return new PgStatement(PgStatement.Kind.COPY, original, null, "COPY", words(tokens), null);
+            case "SHOW":
+                return new PgStatement(PgStatement.Kind.H2, original, show(tokens), "SHOW", words, null);
+            case "LOCK": case "CLUSTER": case "REINDEX": case "PREPARE": case "EXECUTE": case "DECLARE": case "FETCH":
+            case "MOVE": case "CLOSE": case "DO": case "CALL":
+                return unsupported(original, verb, first + " statements are not supported by the embedded cluster");
+            default:
+                break;
+        }
+        try {
+            List<Token> rewritten = rewriteTokens(tokens);
+            String h2 = statementRewrite(rewritten, first);
+            return new PgStatement(PgStatement.Kind.H2, original, h2, verb, words, null);
+        } catch (Unsupported e) {
+            return unsupported(original, verb, e.getMessage());
+        }
+    }
+
+    private static PgStatement unsupported(String original, String verb, String why) {
+        return new PgStatement(PgStatement.Kind.UNSUPPORTED, original, null, verb, List.of(), why);
+    }
+
+    /** Valid PostgreSQL this translator cannot express in H2. */
+    static final class Unsupported extends RuntimeException {
+        Unsupported(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    // ------------------------------------------------------------ token rewrites
+
+    private static List<Token> rewriteTokens(List<Token> in) {
+        List<Token> out = new ArrayList<>(in.size());
+        for (int i = 0; i < in.size(); i++) {
+            Token t = in.get(i);
+            switch (t.kind()) {
+                case PARAM:
+                    out.add(new Token(Kind.PARAM, "?" + t.text().substring(1)));
+                    break;
+                case ESTRING:
+                    out.add(new Token(Kind.STRING, standardString(t.text().substring(1))));
+                    break;
+                case WORD:
+                    i = word(in, i, out);
+                    break;
+                case OPERATOR:
+                    out.add("!~".equals(t.text()) ? new Token(Kind.OPERATOR, "NOT ~") : t);
+                    break;
+                default:
+                    out.add(t);
+                    break;
+            }
+        }
+        return out;
+    }
+
+    /** Rewrites the word at {@code i}; returns the index of the last token consumed. */
+    private static int word(List<Token> in, int i, List<Token> out) {
+        Token t = in.get(i);
+        String lower = t.text().toLowerCase(Locale.ROOT);
+        int next = nextSolid(in, i + 1);
+        boolean call = next < in.size() && in.get(next).is("(");
+        boolean qualified = i > 0 && in.get(i - 1).is(".");
+        if (lower.equals("operator") && call) {
+            return operator(in, next, out);
+        }
+        if (lower.equals("collate")) {
+            return skipQualifiedName(in, next) - 1;
+        }
+        if (lower.equals("pg_catalog") && next < in.size() && in.get(next).is(".")) {
+            int name = nextSolid(in, next + 1);
+            if (name < in.size() && in.get(name).kind() == Kind.WORD) {
+                String target = in.get(name).text().toLowerCase(Locale.ROOT);
+                if (PgCatalog.VIEWS.contains(target) || H2_PG_TABLES.contains(target)) {
+                    out.add(new Token(Kind.WORD, (PgCatalog.VIEWS.contains(target) ? PgCatalog.SCHEMA : "pg_catalog")
+                            + "." + target));
+                    return name;
+                }
+                return word(in, name, out) ; // a function or type: H2 knows it unqualified
+            }
+        }
+        if (!qualified && !call) {
+            if (PgCatalog.VIEWS.contains(lower)) {
+                out.add(new Token(Kind.WORD, PgCatalog.SCHEMA + "." + lower));
+                return i;
+            }
+            if (H2_PG_TABLES.contains(lower)) {
+                out.add(new Token(Kind.WORD, "pg_catalog." + lower));
+                return i;
+            }
+            String type = typeName(lower);
+            if (type != null) {
+                out.add(new Token(Kind.WORD, type));
+                return i;
+            }
+        }
+        if (!qualified && call && RENAMED_FUNCTIONS.contains(lower)) {
+            out.add(new Token(Kind.WORD, "borealis_" + lower));
+            return i;
+        }
+        out.add(t);
+        return i;
+    }
+
+    private static String typeName(String lower) {
+        switch (lower) {
+            case "timestamptz": return "TIMESTAMP WITH TIME ZONE";
+            case "timetz": return "TIME WITH TIME ZONE";
+            case "jsonb": return "JSON";
+            case "regproc": case "regtype": case "regnamespace": return "INTEGER";
+            default: return null;
+        }
+    }
+
+    /** {@code OPERATOR(schema.op)} becomes {@code op}. */
+    private static int operator(List<Token> in, int open, List<Token> out) {
+        StringBuilder op = new StringBuilder();
+        int i = open + 1;
+        for (; i < in.size() && !in.get(i).is(")"); i++) {
+            Token t = in.get(i);
+            if (t.kind() == Kind.OPERATOR) {
+                op.append(t.text());
+            }
+        }
+        if (i >= in.size() || op.length() == 0) {
+            throw new Unsupported("malformed OPERATOR() construct");
+        }
+        out.add(new Token(Kind.OPERATOR, " " + ("!~".equals(op.toString()) ? "NOT ~" : op) + " "));
+        return i;
+    }
+
+    private static int skipQualifiedName(List<Token> in, int i) {
+        int p = i;
+        while (p < in.size() && (in.get(p).kind() == Kind.WORD || in.get(p).kind() == Kind.QUOTED_IDENT || in.get(p).is("."))) {
+            p++;
+        }
+        return p;
+    }
+
+    /** An {@code E'...'} body as a standard string literal (backslash escapes resolved). */
+    static String standardString(String quoted) {
+        String body = quoted.length() >= 2 ? quoted.substring(1, quoted.length() - 1) : "";
+        StringBuilder sb = new StringBuilder("'");
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\\' && i + 1 < body.length()) {
+                char e = body.charAt(++i);
+                switch (e) {
+                    case 'n': sb.append('\n'); break;
+                    case 't': sb.append('\t'); break;
+                    case 'r': sb.append('\r'); break;
+                    case 'b': sb.append('\b'); break;
+                    case 'f': sb.append('\f'); break;
+                    case '\'': sb.append("''"); break;
+                    default: sb.append(e); break;
+                }
+            } else if (c == '\'') {
+                sb.append("''");
+                if (i + 1 < body.length() && body.charAt(i + 1) == '\'') {
+                    i++;
+                }
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.append('\'').toString();
+    }
+
+    // ------------------------------------------------------------ statement rewrites
+
+    private static String statementRewrite(List<Token> tokens, String first) {
+        if (first.equals("INSERT") || first.equals("UPDATE") || first.equals("DELETE")) {
+            int returning = findTopLevel(tokens, 0, "RETURNING");
+            List<Token> body = returning < 0 ? tokens : tokens.subList(0, returning);
+            String dml = first.equals("INSERT") && findTopLevel(body, 0, "CONFLICT") >= 0
+                    ? PgUpsert.toMerge(body) : PgLexer.text(body);
+            if (returning < 0) {
+                return dml;
+            }
+            String list = PgLexer.text(tokens.subList(returning + 1, tokens.size())).trim();
+            return "SELECT " + list + " FROM " + (first.equals("DELETE") ? "OLD" : "FINAL") + " TABLE (" + dml + ")";
+        }
+        if (first.equals("SELECT")) {
+            return PgSelectRewrites.generateSeries(tokens);
+        }
+        return PgLexer.text(tokens);
+    }
+
+    /** Index of the first word {@code word} at parenthesis depth 0 at or after {@code from}, or -1. */
+    static int findTopLevel(List<Token> tokens, int from, String word) {
+        int depth = 0;
+        for (int i = from; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.is("(")) {
+                depth++;
+            } else if (t.is(")")) {
+                depth--;
+            } else if (depth == 0 && t.isWord(word)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String show(List<Token> tokens) {
+        List<Token> solid = tokens.stream().filter(t -> !t.isSpace()).toList();
+        StringBuilder name = new StringBuilder();
+        for (int i = 1; i < solid.size(); i++) {
+            name.append(solid.get(i).text());
+        }
+        String n = name.toString().toLowerCase(Locale.ROOT);
+        if (n.equals("all")) {
+            return "SELECT name, setting, short_desc AS description FROM " + PgCatalog.SCHEMA + ".pg_settings ORDER BY name";
+        }
+        if (n.equals("timezone")) {
+            n = "TimeZone";
+        }
+        String column = n.replace("\"", "");
+        return "SELECT current_setting('" + column.replace("'", "''") + "') AS \"" + column.replace("\"", "") + "\"";
+    }
+
+    // ------------------------------------------------------------ helpers
+
+    static int nextSolid(List<Token> tokens, int i) {
+        while (i < tokens.size() && tokens.get(i).isSpace()) {
+            i++;
+        }
+        return i;
+    }
+
+    private static List<Token> trimmed(List<Token> tokens) {
+        int start = 0;
+        int end = tokens.size();
+        while (start < end && tokens.get(start).isSpace()) {
+            start++;
+        }
+        while (end > start && tokens.get(end - 1).isSpace()) {
+            end--;
+        }
+        return tokens.subList(start, end);
+    }
+
+    static List<String> leadingWords(List<Token> tokens, int max) {
+        List<String> words = new ArrayList<>();
+        for (Token t : tokens) {
+            if (t.isSpace()) {
+                continue;
+            }
+            if (t.kind() != Kind.WORD || words.size() >= max) {
+                break;
+            }
+            words.add(t.text().toUpperCase(Locale.ROOT));
+        }
+        return words;
+    }
+
+    /** Every non-space token, as written (for local commands that need their arguments). */
+    private static List<String> words(List<Token> tokens) {
+        return tokens.stream().filter(t -> !t.isSpace()).map(Token::text).toList();
+    }
+
+    private static String verb(List<String> words) {
+        if (words.isEmpty()) {
+            return "SELECT";
+        }
+        String first = words.get(0);
+        switch (first) {
+            case "CREATE": case "DROP": case "ALTER": {
+                List<String> rest = new ArrayList<>(words.subList(1, words.size()));
+                rest.removeIf(w -> Set.of("OR", "REPLACE", "UNIQUE", "TEMP", "TEMPORARY", "UNLOGGED", "GLOBAL", "LOCAL").contains(w));
+                if (rest.isEmpty()) {
+                    return first;
+                }
+                if (rest.size() > 1 && rest.get(0).equals("MATERIALIZED")) {
+                    return first + " MATERIALIZED VIEW";
+                }
+                return first + " " + rest.get(0);
+            }
+            case "START": return "BEGIN";
+            case "END": return "COMMIT";
+            case "ABORT": return "ROLLBACK";
+            case "TRUNCATE": return "TRUNCATE TABLE";
+            case "DISCARD": return words.size() > 1 ? "DISCARD " + words.get(1) : "DISCARD";
+            case "RESET": return "RESET";
+            case "RELEASE": return "RELEASE";
+            default: return first;
+        }
+    }
+}
