@@ -36,13 +36,25 @@ final class PgConnection {
         final PgStatement sql;
         final Prepared prepared;
         final int[] paramOids;
+        final int[] declaredOids;
         final List<PgColumn> columns;
 
-        Statement(PgStatement sql, Prepared prepared, int[] paramOids, List<PgColumn> columns) {
+        Statement(PgStatement sql, Prepared prepared, int[] paramOids, int[] declaredOids, List<PgColumn> columns) {
             this.sql = sql;
             this.prepared = prepared;
             this.paramOids = paramOids;
+            this.declaredOids = declaredOids;
             this.columns = columns;
+        }
+
+        /** The type a parameter is decoded as: the client's, else H2's inference unless that is only "text". */
+        PgType parameterType(int i, boolean binary) {
+            int declared = i < declaredOids.length ? declaredOids[i] : 0;
+            PgType type = PgType.byOid(declared != 0 ? declared : paramOids[i]);
+            if (declared == 0 && (type == null || type == PgType.VARCHAR || type == PgType.TEXT || type == PgType.UNKNOWN)) {
+                return binary ? PgType.BYTEA : null;
+            }
+            return type;
         }
     }
 
@@ -308,7 +320,7 @@ final class PgConnection {
         }
         PgStatement statement = PgTranslator.translate(parts.get(0));
         Statement parsed = statement.kind() == PgStatement.Kind.H2 ? prepare(statement, declared)
-                : new Statement(statement, null, declared, null);
+                : new Statement(statement, null, declared, declared, null);
         Statement old = statements.put(name, parsed);
         closeStatement(old);
         out.parseComplete();
@@ -325,7 +337,7 @@ final class PgConnection {
                     : i < prepared.parameterCount() ? PgType.ofJdbc(pmd.getParameterType(i + 1), pmd.getParameterTypeName(i + 1)).oid()
                     : PgType.UNKNOWN.oid();
         }
-        return new Statement(statement, prepared, oids, PgRows.columns(prepared.resultMetaData()));
+        return new Statement(statement, prepared, oids, declared, PgRows.columns(prepared.resultMetaData()));
     }
 
     private void bind(PgBody m) throws SQLException {
@@ -346,9 +358,7 @@ final class PgConnection {
             int len = m.int32();
             byte[] raw = len < 0 ? null : m.bytes(len);
             boolean binary = nf == 1 ? formats[0] == 1 : nf > i && formats[i] == 1;
-            int oid = statement.paramOids[i];
-            values.add(PgValues.decode(raw, oid == 0 || oid == PgType.UNKNOWN.oid() ? (binary ? PgType.BYTEA : null)
-                    : PgType.byOid(oid), binary));
+            values.add(PgValues.decode(raw, statement.parameterType(i, binary), binary));
         }
         int nr = m.count16(2);
         short[] resultFormats = new short[nr];

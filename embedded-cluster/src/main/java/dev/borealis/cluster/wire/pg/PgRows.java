@@ -49,7 +49,12 @@ final class PgRows {
     static byte[][] row(ResultSet rs, List<PgColumn> columns, short[] formats) throws SQLException {
         byte[][] values = new byte[columns.size()][];
         for (int c = 0; c < values.length; c++) {
-            values[c] = PgValues.encode(rs, c + 1, columns.get(c).type(), formats != null && formats[c] == 1);
+            try {
+                values[c] = PgValues.encode(rs, c + 1, columns.get(c).type(), formats != null && formats[c] == 1);
+            } catch (RuntimeException e) {
+                throw new SQLException("cannot encode column \"" + columns.get(c).name() + "\" as "
+                        + columns.get(c).type().typname() + ": " + e, "XX000", e);
+            }
         }
         return values;
     }

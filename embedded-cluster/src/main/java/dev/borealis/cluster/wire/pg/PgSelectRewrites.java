@@ -21,7 +21,7 @@ final class PgSelectRewrites {
         int open = PgTranslator.nextSolid(tokens, at + 1);
         int close = close(tokens, open);
         String args = PgLexer.text(tokens.subList(open + 1, close));
-        String series = "(SELECT x AS generate_series FROM system_range(" + args + "))";
+        String series = "(SELECT \"X\" AS generate_series FROM system_range(" + args + "))";
         boolean inFrom = precededByFromOrJoin(tokens, at);
         String before = PgLexer.text(tokens.subList(0, at));
         String after = PgLexer.text(tokens.subList(close + 1, tokens.size()));
@@ -29,7 +29,7 @@ final class PgSelectRewrites {
             boolean aliased = PgTranslator.nextSolid(tokens, close + 1) < tokens.size()
                     && tokens.get(PgTranslator.nextSolid(tokens, close + 1)).kind() == PgLexer.Kind.WORD
                     && !isClauseWord(tokens.get(PgTranslator.nextSolid(tokens, close + 1)));
-            String replaced = aliased ? "(SELECT x FROM system_range(" + args + "))" : series + " generate_series";
+            String replaced = aliased ? "(SELECT \"X\" FROM system_range(" + args + "))" : series + " generate_series";
             return generateSeries(PgLexer.tokenize(before + replaced + after));
         }
         if (PgTranslator.findTopLevel(tokens, 0, "FROM") >= 0) {

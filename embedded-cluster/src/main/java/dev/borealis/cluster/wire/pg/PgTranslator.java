@@ -54,7 +54,7 @@ final class PgTranslator {
                 break;
         }
         try {
-            List<Token> rewritten = rewriteTokens(tokens);
+            List<Token> rewritten = PgExpandArray.rewrite(rewriteTokens(tokens));
             String h2 = statementRewrite(rewritten, first);
             return new PgStatement(PgStatement.Kind.H2, original, h2, verb, words, null);
         } catch (Unsupported e) {
@@ -84,13 +84,16 @@ final class PgTranslator {
                     out.add(new Token(Kind.PARAM, "?" + t.text().substring(1)));
                     break;
                 case ESTRING:
-                    out.add(new Token(Kind.STRING, standardString(t.text().substring(1))));
+                    out.add(new Token(Kind.STRING, literal(in, i, standardString(t.text().substring(1)))));
+                    break;
+                case STRING:
+                    out.add(new Token(Kind.STRING, literal(in, i, t.text())));
                     break;
                 case WORD:
-                    i = word(in, i, out);
+                    i = word(in, i, out, false);
                     break;
                 case OPERATOR:
-                    out.add("!~".equals(t.text()) ? new Token(Kind.OPERATOR, "NOT ~") : t);
+                    out.add(operator(t.text()));
                     break;
                 default:
                     out.add(t);
@@ -101,12 +104,12 @@ final class PgTranslator {
     }
 
     /** Rewrites the word at {@code i}; returns the index of the last token consumed. */
-    private static int word(List<Token> in, int i, List<Token> out) {
+    private static int word(List<Token> in, int i, List<Token> out, boolean pgCatalogQualified) {
         Token t = in.get(i);
         String lower = t.text().toLowerCase(Locale.ROOT);
         int next = nextSolid(in, i + 1);
         boolean call = next < in.size() && in.get(next).is("(");
-        boolean qualified = i > 0 && in.get(i - 1).is(".");
+        boolean qualified = !pgCatalogQualified && i > 0 && in.get(i - 1).is(".");
         if (lower.equals("operator") && call) {
             return operator(in, next, out);
         }
@@ -122,7 +125,7 @@ final class PgTranslator {
                             + "." + target));
                     return name;
                 }
-                return word(in, name, out) ; // a function or type: H2 knows it unqualified
+                return word(in, name, out, true); // a function or type: H2 knows it unqualified
             }
         }
         if (!qualified && !call) {
@@ -171,8 +174,36 @@ final class PgTranslator {
         if (i >= in.size() || op.length() == 0) {
             throw new Unsupported("malformed OPERATOR() construct");
         }
-        out.add(new Token(Kind.OPERATOR, " " + ("!~".equals(op.toString()) ? "NOT ~" : op) + " "));
+        out.add(operator(" " + op + " "));
         return i;
+    }
+
+    /**
+     * A string literal that is a date/time with a numeric zone offset ({@code '2020-02-29 +00'}, as
+     * pgJDBC inlines date parameters in simple mode) in the shape H2 parses; PostgreSQL would resolve
+     * it from the target's type, which only H2 knows. Other literals stay as written.
+     */
+    private static String literal(List<Token> in, int i, String quoted) {
+        int cast = nextSolid(in, i + 1);
+        int type = nextSolid(in, cast + 1);
+        if (type < in.size() && in.get(cast).is("::") && in.get(type).isWord("bytea") && quoted.startsWith("'\\x")) {
+            return "X'" + quoted.substring(3); // PostgreSQL's hex bytea input, as H2's binary literal
+        }
+        if (quoted.length() < 2 || quoted.length() > 48) {
+            return quoted;
+        }
+        String body = quoted.substring(1, quoted.length() - 1);
+        String normal = PgValues.untyped(body);
+        return normal.equals(body) ? quoted : "'" + normal + "'";
+    }
+
+    /** Regular-expression negations H2 spells differently. */
+    private static Token operator(String op) {
+        String trimmed = op.trim();
+        if (trimmed.equals("!~") || trimmed.equals("!~*")) {
+            return new Token(Kind.OPERATOR, " NOT REGEXP ");
+        }
+        return new Token(Kind.OPERATOR, op);
     }
 
     private static int skipQualifiedName(List<Token> in, int i) {

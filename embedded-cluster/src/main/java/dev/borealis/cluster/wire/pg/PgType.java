@@ -69,6 +69,9 @@ enum PgType {
 
     /** The PostgreSQL type a JDBC column of H2 is shown as. */
     static PgType ofJdbc(int jdbcType, String typeName) {
+        if ("UUID".equalsIgnoreCase(typeName)) {
+            return UUID;
+        }
         switch (jdbcType) {
             case Types.BOOLEAN: case Types.BIT: return BOOL;
             case Types.TINYINT: case Types.SMALLINT: return INT2;

@@ -37,7 +37,7 @@ final class PgUpsert {
         }
         int close = matching(t, i);
         List<String> columns = split(t.subList(i + 1, close));
-        int conflict = indexOfWord(t, close, "CONFLICT");
+        int conflict = indexOfWord(t, close + 1, "CONFLICT");
         String source = text(t.subList(close + 1, conflict - 1));
         int p = conflict + 1;
         if (p >= t.size() || !t.get(p).is("(")) {

@@ -215,9 +215,28 @@ final class PgValues {
         }
     }
 
+    private static final java.util.regex.Pattern PG_DATETIME = java.util.regex.Pattern.compile(
+            "(\\d{4}-\\d{2}-\\d{2})( \\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)? ?(?:([+-]\\d{2})(?::?(\\d{2}))?)?");
+
+    /**
+     * An untyped text parameter as H2 can convert it to whatever the target turns out to be: the one
+     * rewrite needed is of PostgreSQL's date/time literal shapes ({@code 2020-02-29 +00} from pgJDBC's
+     * setDate, {@code +02} offsets), which H2 does not parse.
+     */
+    static String untyped(String s) {
+        java.util.regex.Matcher m = PG_DATETIME.matcher(s);
+        if (!m.matches() || m.group(3) == null) {
+            return s;
+        }
+        if (m.group(2) == null) {
+            return m.group(1);
+        }
+        return m.group(1) + m.group(2) + m.group(3) + ":" + (m.group(4) == null ? "00" : m.group(4));
+    }
+
     private static Object decodeText(String s, PgType type) {
         if (type == null) {
-            return s;
+            return untyped(s);
         }
         switch (type) {
             case BOOL: return parseBool(s);
@@ -228,7 +247,7 @@ final class PgValues {
             case FLOAT8: return Double.parseDouble(s.trim());
             case NUMERIC: return new BigDecimal(s.trim());
             case BYTEA: return s.startsWith("\\x") ? HexFormat.of().parseHex(s.substring(2)) : s.getBytes(StandardCharsets.UTF_8);
-            case DATE: return LocalDate.parse(s.trim());
+            case DATE: return LocalDate.parse(untyped(s.trim()).substring(0, Math.min(10, s.trim().length())));
             case TIMESTAMP: return LocalDateTime.parse(s.trim(), TS_PARSE);
             case TIMESTAMPTZ: return parseTimestamptz(s.trim());
             case UUID: return java.util.UUID.fromString(s.trim());
