@@ -215,6 +215,7 @@ final class PgConnection {
             return;
         }
         checkNotFailed(statement);
+        checkWritable(statement);
         boolean failedCommit = failedTransaction;
         try (Result result = session.execute(statement.h2Sql())) {
             afterTransactionControl(statement, failedCommit);
@@ -251,6 +252,7 @@ final class PgConnection {
                 return local.run(statement);
             case COPY:
                 checkNotFailed(statement);
+                checkWritable(statement);
                 return new PgCopy(session, frames, out).run(statement);
             default:
                 throw new IllegalStateException("not a local statement: " + statement.kind());
@@ -264,6 +266,28 @@ final class PgConnection {
         }
         String modes = String.join(" ", statement.words()).toUpperCase(Locale.ROOT);
         session.begin(modes.contains("READ ONLY") || !modes.contains("READ WRITE") && session.isReadOnly());
+    }
+
+    private static final java.util.Set<String> WRITES = java.util.Set.of("INSERT", "UPDATE", "DELETE", "MERGE",
+            "TRUNCATE TABLE", "COPY");
+
+    /**
+     * PostgreSQL refuses a write in a read-only transaction before planning it, so a reader answers
+     * 25006 even where H2 would first hit another error (a unique key from a reader's sequence).
+     */
+    private void checkWritable(PgStatement statement) throws SQLException {
+        String verb = statement.verb();
+        boolean write = WRITES.contains(verb) && !(verb.equals("COPY") && statement.original().matches("(?is).*\\bTO\\s+STDOUT.*"))
+                || verb.startsWith("CREATE ") || verb.startsWith("DROP ") || verb.startsWith("ALTER ");
+        if (!write) {
+            return;
+        }
+        if (session.instance().role() != dev.borealis.cluster.Role.WRITER) {
+            throw dev.borealis.cluster.EngineErrors.readOnlyInstance(session.instance().engine(), session.instance().id());
+        }
+        if (session.inReadOnlyTransaction() || !session.inTransaction() && session.isReadOnly()) {
+            throw dev.borealis.cluster.EngineErrors.readOnlyTransaction(session.instance().engine());
+        }
     }
 
     private void checkNotFailed(PgStatement statement) throws SQLException {
@@ -428,6 +452,7 @@ final class PgConnection {
                 return;
             }
             checkNotFailed(s.sql);
+            checkWritable(s.sql);
             boolean wasFailed = failedTransaction;
             p.result = s.prepared.execute(p.parameters, false);
             afterTransactionControl(s.sql, wasFailed);
