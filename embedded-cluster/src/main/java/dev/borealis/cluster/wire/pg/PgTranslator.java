@@ -174,7 +174,7 @@ final class PgTranslator {
         if (i >= in.size() || op.length() == 0) {
             throw new Unsupported("malformed OPERATOR() construct");
         }
-        out.add(operator(" " + op + " "));
+        out.add(operator(op.toString()));
         return i;
     }
 

@@ -14,11 +14,35 @@ import java.util.List;
  */
 final class PgUpsert {
 
-    private PgUpsert() {
+    static String toMerge(List<Token> all) {
+        List<Token> t = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int k = 0; k < all.size(); k++) {
+            if (!all.get(k).isSpace()) {
+                t.add(all.get(k));
+                positions.add(k);
+            }
+        }
+        return new PgUpsert(all, positions).merge(t);
     }
 
-    static String toMerge(List<Token> all) {
-        List<Token> t = all.stream().filter(x -> !x.isSpace()).toList();
+    private final List<Token> all;
+    private final List<Integer> positions;
+
+    private PgUpsert(List<Token> all, List<Integer> positions) {
+        this.all = all;
+        this.positions = positions;
+    }
+
+    /** The original text (white space included) of solid tokens {@code from} (inclusive) to {@code to} (exclusive). */
+    private String text(int from, int to) {
+        if (from >= to) {
+            return "";
+        }
+        return PgLexer.text(all.subList(positions.get(from), positions.get(to - 1) + 1)).trim();
+    }
+
+    private String merge(List<Token> t) {
         int i = 0;
         expect(t, i++, "INSERT");
         expect(t, i++, "INTO");
@@ -38,7 +62,7 @@ final class PgUpsert {
         int close = matching(t, i);
         List<String> columns = split(t.subList(i + 1, close));
         int conflict = indexOfWord(t, close + 1, "CONFLICT");
-        String source = text(t.subList(close + 1, conflict - 1));
+        String source = text(close + 1, conflict - 1);
         int p = conflict + 1;
         if (p >= t.size() || !t.get(p).is("(")) {
             throw new PgTranslator.Unsupported("INSERT … ON CONFLICT without a conflict column list (or ON CONSTRAINT)");
@@ -61,9 +85,9 @@ final class PgUpsert {
             int where = indexOfWordOrEnd(t, p + 2, "WHERE");
             sb.append(" WHEN MATCHED");
             if (where < t.size()) {
-                sb.append(" AND (").append(text(t.subList(where + 1, t.size()))).append(')');
+                sb.append(" AND (").append(text(where + 1, t.size())).append(')');
             }
-            sb.append(" THEN UPDATE SET ").append(text(t.subList(p + 2, where)));
+            sb.append(" THEN UPDATE SET ").append(text(p + 2, where));
         } else {
             expect(t, p, "NOTHING");
         }
@@ -142,18 +166,4 @@ final class PgUpsert {
         return out;
     }
 
-    private static String text(List<Token> t) {
-        StringBuilder sb = new StringBuilder();
-        for (Token x : t) {
-            if (sb.length() > 0 && needsSpace(x)) {
-                sb.append(' ');
-            }
-            sb.append(x.text());
-        }
-        return sb.toString();
-    }
-
-    private static boolean needsSpace(Token x) {
-        return !x.is(",") && !x.is(")") && !x.is(".");
-    }
 }
