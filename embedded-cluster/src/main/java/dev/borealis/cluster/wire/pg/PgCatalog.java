@@ -18,7 +18,7 @@ final class PgCatalog {
     static final String SCHEMA = "borealis_pg";
     static final Set<String> VIEWS = Set.of("pg_type", "pg_namespace", "pg_class", "pg_attribute", "pg_index",
             "pg_proc", "pg_settings", "pg_database", "pg_extension", "pg_collation", "pg_policy", "pg_statistic_ext",
-            "pg_publication", "pg_publication_rel", "pg_publication_namespace", "pg_partitioned_table");
+            "pg_publication", "pg_publication_rel", "pg_publication_namespace", "pg_partitioned_table", "pg_inherits", "pg_attrdef");
 
     private static final String F = PgFunctions.class.getName() + ".";
 
@@ -48,6 +48,11 @@ final class PgCatalog {
         alias(st, "inet_client_addr", "inetClientAddr");
         alias(st, "pg_backend_pid", "backendPid");
         alias(st, SCHEMA + ".settings_function", "settings");
+        alias(st, "pg_relation_is_publishable", "relationIsPublishable");
+        alias(st, "array_upper", "arrayUpper");
+        alias(st, "borealis_pg_get_expr", "getExpr");
+        alias(st, "array_lower", "arrayLower");
+        alias(st, "pg_get_statisticsobjdef_columns", "statisticsColumns");
     }
 
     static void alias(Statement st, String name, String method) throws SQLException {
@@ -133,12 +138,24 @@ final class PgCatalog {
                 + " FALSE AS relispartition, 0 AS relrewrite, CAST(NULL AS VARCHAR ARRAY) AS relacl,"
                 + " CAST(NULL AS VARCHAR ARRAY) AS reloptions, CAST(NULL AS VARCHAR) AS relpartbound"
                 + " FROM pg_catalog.pg_class c WHERE c.relnamespace <> " + hidden);
+        String columns = " LEFT JOIN pg_catalog.pg_class c ON c.oid = a.attrelid"
+                + " LEFT JOIN pg_catalog.pg_namespace n ON n.id = c.relnamespace"
+                + " LEFT JOIN information_schema.columns col ON col.table_schema = n.nspname"
+                + " AND col.table_name = c.relname AND col.column_name = a.attname";
         view(st, "pg_attribute", "SELECT a.attrelid, a.attname, a.atttypid, -1 AS attstattarget, a.attlen, a.attnum,"
-                + " 0 AS attndims, -1 AS attcacheoff, a.atttypmod, FALSE AS attbyval, 'i' AS attalign, 'p' AS attstorage,"
-                + " a.attnotnull, a.atthasdef, FALSE AS atthasmissing, '' AS attidentity, '' AS attgenerated,"
+                + " 0 AS attndims, -1 AS attcacheoff,"
+                + " CASE WHEN col.character_maximum_length < 10485760 THEN col.character_maximum_length + 4"
+                + " WHEN a.atttypid = 1700 AND col.numeric_precision IS NOT NULL"
+                + " THEN col.numeric_precision * 65536 + col.numeric_scale + 4 ELSE a.atttypmod END AS atttypmod,"
+                + " FALSE AS attbyval, 'i' AS attalign, 'p' AS attstorage, a.attnotnull,"
+                + " (col.column_default IS NOT NULL) AS atthasdef, FALSE AS atthasmissing,"
+                + " CASE WHEN col.is_identity = 'YES' THEN 'd' ELSE '' END AS attidentity, '' AS attgenerated,"
                 + " a.attisdropped, TRUE AS attislocal, 0 AS attinhcount, 0 AS attcollation,"
                 + " CAST(NULL AS VARCHAR ARRAY) AS attacl, CAST(NULL AS VARCHAR ARRAY) AS attoptions"
-                + " FROM pg_catalog.pg_attribute a");
+                + " FROM pg_catalog.pg_attribute a" + columns);
+        view(st, "pg_attrdef", "SELECT a.attrelid * 1000 + a.attnum AS oid, a.attrelid AS adrelid, a.attnum AS adnum,"
+                + " col.column_default AS adbin, col.column_default AS adsrc FROM pg_catalog.pg_attribute a" + columns
+                + " WHERE col.column_default IS NOT NULL");
         view(st, "pg_index", "SELECT i.indexrelid, i.indrelid, CARDINALITY(i.indkey) AS indnatts,"
                 + " CARDINALITY(i.indkey) AS indnkeyatts, i.indisunique, FALSE AS indnullsnotdistinct, i.indisprimary,"
                 + " FALSE AS indisexclusion, TRUE AS indimmediate, i.indisclustered, TRUE AS indisvalid,"
@@ -154,11 +171,30 @@ final class PgCatalog {
         view(st, "pg_extension", "SELECT 13000 AS oid, 'plpgsql' AS extname, 10 AS extowner, -1000 AS extnamespace,"
                 + " FALSE AS extrelocatable, '1.0' AS extversion");
         view(st, "pg_collation", "SELECT 100 AS oid, 'default' AS collname, -1000 AS collnamespace");
-        for (String empty : new String[] {"pg_policy", "pg_statistic_ext", "pg_publication", "pg_publication_rel",
-            "pg_publication_namespace", "pg_partitioned_table"}) {
-            view(st, empty, "SELECT 0 AS oid, 0 AS polrelid, 0 AS stxrelid, 0 AS prrelid, 0 AS pnnspid, 0 AS partrelid,"
-                    + " '' AS polname, '' AS stxname, '' AS pubname FROM (VALUES (1)) WHERE FALSE");
-        }
+        emptyCatalogs(st);
+    }
+
+    /**
+     * Catalogs of features the embedded cluster does not have (row security policies, extended
+     * statistics, publications, partitioning): truthfully empty, with PostgreSQL's columns so the
+     * queries psql's {@code \d} sends compile.
+     */
+    private static void emptyCatalogs(Statement st) throws SQLException {
+        String none = " FROM (VALUES (1)) WHERE FALSE";
+        view(st, "pg_policy", "SELECT 0 AS oid, CAST('' AS VARCHAR) AS polname, 0 AS polrelid, CAST('r' AS CHAR(1)) AS polcmd,"
+                + " TRUE AS polpermissive, CAST(NULL AS INTEGER ARRAY) AS polroles, CAST(NULL AS VARCHAR) AS polqual,"
+                + " CAST(NULL AS VARCHAR) AS polwithcheck" + none);
+        view(st, "pg_statistic_ext", "SELECT 0 AS oid, 0 AS stxrelid, CAST('' AS VARCHAR) AS stxname, 0 AS stxnamespace,"
+                + " 10 AS stxowner, -1 AS stxstattarget, CAST(NULL AS INTEGER ARRAY) AS stxkeys,"
+                + " CAST(NULL AS VARCHAR ARRAY) AS stxkind, CAST(NULL AS VARCHAR) AS stxexprs" + none);
+        view(st, "pg_publication", "SELECT 0 AS oid, CAST('' AS VARCHAR) AS pubname, 10 AS pubowner, FALSE AS puballtables,"
+                + " TRUE AS pubinsert, TRUE AS pubupdate, TRUE AS pubdelete, TRUE AS pubtruncate, FALSE AS pubviaroot" + none);
+        view(st, "pg_publication_rel", "SELECT 0 AS oid, 0 AS prpubid, 0 AS prrelid, CAST(NULL AS VARCHAR) AS prqual,"
+                + " CAST(NULL AS INTEGER ARRAY) AS prattrs" + none);
+        view(st, "pg_inherits", "SELECT 0 AS inhrelid, 0 AS inhparent, 0 AS inhseqno, FALSE AS inhdetachpending" + none);
+        view(st, "pg_publication_namespace", "SELECT 0 AS oid, 0 AS pnpubid, 0 AS pnnspid" + none);
+        view(st, "pg_partitioned_table", "SELECT 0 AS partrelid, CAST('h' AS CHAR(1)) AS partstrat, 0 AS partnatts,"
+                + " 0 AS partdefid, CAST(NULL AS INTEGER ARRAY) AS partattrs" + none);
     }
 
     private static void view(Statement st, String name, String select) throws SQLException {

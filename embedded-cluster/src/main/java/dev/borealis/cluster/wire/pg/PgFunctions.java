@@ -51,6 +51,15 @@ public final class PgFunctions {
         return ctx != null ? ctx.txid() : Instances.of(h2).appliedLsn();
     }
 
+    /** The catalogs store expressions as their SQL text, so deparsing is the identity. */
+    public static String getExpr(String expression, Integer relation) {
+        return expression;
+    }
+
+    public static String getExpr(String expression, Integer relation, Boolean pretty) {
+        return expression;
+    }
+
     public static String formatType(Integer oid, Integer typmod) {
         if (oid == null) {
             return null;
@@ -62,6 +71,9 @@ public final class PgFunctions {
         if (typmod != null && typmod > 4 && (t == PgType.VARCHAR || t == PgType.BPCHAR)) {
             return t.sqlName() + "(" + (typmod - 4) + ")";
         }
+        if (typmod != null && typmod > 4 && t == PgType.NUMERIC) {
+            return "numeric(" + ((typmod - 4) >> 16) + "," + ((typmod - 4) & 0xffff) + ")";
+        }
         return t.sqlName();
     }
 
@@ -71,6 +83,25 @@ public final class PgFunctions {
     }
 
     public static String colDescription(Integer table, Integer column) {
+        return null;
+    }
+
+    /** Upper bound of a one-dimensional, 1-based array (NULL for an empty array or another dimension). */
+    public static Integer arrayUpper(Object[] array, Integer dimension) {
+        return array == null || array.length == 0 || dimension == null || dimension != 1 ? null : array.length;
+    }
+
+    public static Integer arrayLower(Object[] array, Integer dimension) {
+        return array == null || array.length == 0 || dimension == null || dimension != 1 ? null : 1;
+    }
+
+    /** No publications exist in the embedded cluster, so nothing is published. */
+    public static boolean relationIsPublishable(Integer relation) {
+        return false;
+    }
+
+    /** No extended statistics objects exist (pg_statistic_ext is empty), so there are no columns to list. */
+    public static String statisticsColumns(Integer oid) {
         return null;
     }
 

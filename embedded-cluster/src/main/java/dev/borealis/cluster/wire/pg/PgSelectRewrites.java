@@ -29,7 +29,10 @@ final class PgSelectRewrites {
             boolean aliased = PgTranslator.nextSolid(tokens, close + 1) < tokens.size()
                     && tokens.get(PgTranslator.nextSolid(tokens, close + 1)).kind() == PgLexer.Kind.WORD
                     && !isClauseWord(tokens.get(PgTranslator.nextSolid(tokens, close + 1)));
-            String replaced = aliased ? "(SELECT \"X\" FROM system_range(" + args + "))" : series + " generate_series";
+            // PostgreSQL lets the alias of a function in FROM also name its single column (prattrs[s])
+            String alias = aliased ? tokens.get(PgTranslator.nextSolid(tokens, close + 1)).text() : null;
+            String replaced = aliased ? "(SELECT \"X\" AS " + alias + " FROM system_range(" + args + "))"
+                    : series + " generate_series";
             return generateSeries(PgLexer.tokenize(before + replaced + after));
         }
         if (PgTranslator.findTopLevel(tokens, 0, "FROM") >= 0) {

@@ -18,9 +18,9 @@ import java.util.Set;
  */
 final class PgTranslator {
 
-    private static final Set<String> H2_PG_TABLES = Set.of("pg_am", "pg_attrdef", "pg_authid", "pg_constraint",
-            "pg_description", "pg_group", "pg_inherits", "pg_roles", "pg_tablespace", "pg_trigger", "pg_user");
-    private static final Set<String> RENAMED_FUNCTIONS = Set.of("version", "format_type", "pg_get_userbyid");
+    private static final Set<String> H2_PG_TABLES = Set.of("pg_am", "pg_authid", "pg_constraint",
+            "pg_description", "pg_group", "pg_roles", "pg_tablespace", "pg_trigger", "pg_user");
+    private static final Set<String> RENAMED_FUNCTIONS = Set.of("version", "format_type", "pg_get_userbyid", "pg_get_expr");
 
     private PgTranslator() {
     }
@@ -94,6 +94,14 @@ final class PgTranslator {
                     break;
                 case OPERATOR:
                     out.add(operator(t.text()));
+                    break;
+                case PUNCT:
+                    if (t.is("[") && i + 1 < in.size() && in.get(i + 1).is("]") && arrayTypeSuffix(out)) {
+                        out.add(new Token(Kind.WORD, " ARRAY")); // int2[] is H2's SMALLINT ARRAY
+                        i++;
+                    } else {
+                        out.add(t);
+                    }
                     break;
                 default:
                     out.add(t);
@@ -189,12 +197,33 @@ final class PgTranslator {
         if (type < in.size() && in.get(cast).is("::") && in.get(type).isWord("bytea") && quoted.startsWith("'\\x")) {
             return "X'" + quoted.substring(3); // PostgreSQL's hex bytea input, as H2's binary literal
         }
+        if (quoted.matches("'\\{-?\\d+(,-?\\d+)*}'") && previousIsComparison(in, i)) {
+            return "ARRAY[" + quoted.substring(2, quoted.length() - 2) + "]"; // an integer array literal compared to an array
+        }
         if (quoted.length() < 2 || quoted.length() > 48) {
             return quoted;
         }
         String body = quoted.substring(1, quoted.length() - 1);
         String normal = PgValues.untyped(body);
         return normal.equals(body) ? quoted : "'" + normal + "'";
+    }
+
+    private static boolean arrayTypeSuffix(List<Token> out) {
+        for (int p = out.size() - 1; p >= 0; p--) {
+            Token t = out.get(p);
+            if (!t.isSpace()) {
+                return t.kind() == Kind.WORD && !t.isWord("ARRAY");
+            }
+        }
+        return false;
+    }
+
+    private static boolean previousIsComparison(List<Token> in, int i) {
+        int p = i - 1;
+        while (p >= 0 && in.get(p).isSpace()) {
+            p--;
+        }
+        return p >= 0 && in.get(p).kind() == Kind.OPERATOR && Set.of("=", "<>", "!=").contains(in.get(p).text());
     }
 
     /** Regular-expression negations H2 spells differently. */
