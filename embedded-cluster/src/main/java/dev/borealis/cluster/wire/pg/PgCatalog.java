@@ -50,6 +50,7 @@ final class PgCatalog {
         alias(st, SCHEMA + ".settings_function", "settings");
         alias(st, "pg_relation_is_publishable", "relationIsPublishable");
         alias(st, "array_upper", "arrayUpper");
+        alias(st, "borealis_regproc", "regproc");
         alias(st, "borealis_pg_get_expr", "getExpr");
         alias(st, "array_lower", "arrayLower");
         alias(st, "pg_get_statisticsobjdef_columns", "statisticsColumns");

@@ -366,7 +366,8 @@ final class PgConnection {
 
     private void bind(PgBody m) throws SQLException {
         String portalName = m.cstring();
-        Statement statement = statement(m.cstring());
+        String statementName = m.cstring();
+        Statement statement = statement(statementName);
         int nf = m.count16(2);
         short[] formats = new short[nf];
         for (int i = 0; i < nf; i++) {
@@ -375,7 +376,7 @@ final class PgConnection {
         int np = m.count16(4);
         if (np != statement.paramOids.length) {
             throw new SQLException("bind message supplies " + np + " parameters, but prepared statement \""
-                    + "\" requires " + statement.paramOids.length, "08P01");
+                    + statementName + "\" requires " + statement.paramOids.length, "08P01");
         }
         List<Object> values = new ArrayList<>(np);
         for (int i = 0; i < np; i++) {

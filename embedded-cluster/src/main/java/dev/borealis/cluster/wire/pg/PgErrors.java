@@ -12,10 +12,24 @@ final class PgErrors {
     }
 
     static PgError of(SQLException e) {
+        SQLException fromFunction = functionError(e);
+        if (fromFunction != null) {
+            return PgError.error(state(fromFunction), fromFunction.getMessage());
+        }
         if (e instanceof ClusterSqlException || e instanceof PgProtocolException || isPgState(e)) {
             return PgError.error(state(e), e.getMessage());
         }
         return PgError.error(map(e), clean(e.getMessage()));
+    }
+
+    /** An error one of the surface's functions raised, which H2 wraps in its own. */
+    private static SQLException functionError(SQLException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof SQLException && isPgState((SQLException) t)) {
+                return (SQLException) t;
+            }
+        }
+        return null;
     }
 
     /** Errors created by this frontend already carry PostgreSQL states (no H2 vendor code). */

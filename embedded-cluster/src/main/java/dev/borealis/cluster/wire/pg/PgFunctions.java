@@ -1,9 +1,7 @@
 package dev.borealis.cluster.wire.pg;
 
-import dev.borealis.cluster.Instance;
 import dev.borealis.cluster.Instances;
 import dev.borealis.cluster.Role;
-import dev.borealis.cluster.Session;
 import org.h2.tools.SimpleResultSet;
 
 import java.sql.Connection;
@@ -95,6 +93,36 @@ public final class PgFunctions {
         return array == null || array.length == 0 || dimension == null || dimension != 1 ? null : 1;
     }
 
+    /**
+     * {@code 'name'::regproc}: the function's name when it exists (an alias of this database or a
+     * type I/O function of {@code pg_type}), else 42883 as PostgreSQL raises; clients probe for
+     * optional functions ({@code 'rds_tools.show_topology'::regproc}) exactly this way.
+     */
+    public static String regproc(Connection h2, String name) throws SQLException {
+        if (name == null) {
+            return null;
+        }
+        String bare = name.toLowerCase(java.util.Locale.ROOT);
+        if (bare.startsWith("pg_catalog.")) {
+            bare = bare.substring("pg_catalog.".length());
+        }
+        if (!bare.contains(".") && !isColumnListCall(h2)) {
+            try (java.sql.PreparedStatement ps = h2.prepareStatement("SELECT 1 FROM information_schema.routines"
+                    + " WHERE LOWER(routine_name) = ?1 UNION SELECT 1 FROM " + PgCatalog.SCHEMA + ".pg_type"
+                    + " WHERE ?1 IN (typinput, typoutput, typreceive, typsend)")) {
+                ps.setString(1, bare);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return bare;
+                    }
+                }
+            }
+        } else if (isColumnListCall(h2)) {
+            return bare;
+        }
+        throw new SQLException("function \"" + name + "\" does not exist", "42883");
+    }
+
     /** No publications exist in the embedded cluster, so nothing is published. */
     public static boolean relationIsPublishable(Integer relation) {
         return false;
@@ -178,9 +206,5 @@ public final class PgFunctions {
     /** H2 calls table functions once with a special connection just to learn their columns. */
     private static boolean isColumnListCall(Connection h2) throws SQLException {
         return "jdbc:columnlist:connection".equals(h2.getMetaData().getURL());
-    }
-
-    static Instance instanceOf(Session session) {
-        return session.instance();
     }
 }

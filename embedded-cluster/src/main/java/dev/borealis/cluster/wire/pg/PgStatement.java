@@ -24,9 +24,4 @@ record PgStatement(Kind kind, String original, String h2Sql, String verb, List<S
         /** Valid PostgreSQL the embedded engine cannot do: 0A000. */
         UNSUPPORTED
     }
-
-    boolean returnsRows() {
-        return kind == Kind.H2 && ("SELECT".equals(verb) || "SHOW".equals(verb) || "VALUES".equals(verb)
-                || "WITH".equals(verb) || "TABLE".equals(verb)) || h2Sql != null && h2Sql.startsWith("SELECT ") && !"SELECT".equals(verb);
-    }
 }

@@ -86,9 +86,18 @@ final class PgTranslator {
                 case ESTRING:
                     out.add(new Token(Kind.STRING, literal(in, i, standardString(t.text().substring(1)))));
                     break;
-                case STRING:
-                    out.add(new Token(Kind.STRING, literal(in, i, t.text())));
+                case STRING: {
+                    int cast = nextSolid(in, i + 1);
+                    int type = nextSolid(in, cast + 1);
+                    if (type < in.size() && in.get(cast).is("::") && in.get(type).isWord("regproc")) {
+                        // a function name resolved now, failing with 42883 when there is no such function
+                        out.add(new Token(Kind.WORD, "borealis_regproc(" + t.text() + ")"));
+                        i = type;
+                    } else {
+                        out.add(new Token(Kind.STRING, literal(in, i, t.text())));
+                    }
                     break;
+                }
                 case WORD:
                     i = word(in, i, out, false);
                     break;
@@ -164,7 +173,8 @@ final class PgTranslator {
             case "timestamptz": return "TIMESTAMP WITH TIME ZONE";
             case "timetz": return "TIME WITH TIME ZONE";
             case "jsonb": return "JSON";
-            case "regproc": case "regtype": case "regnamespace": return "INTEGER";
+            case "regproc": return "VARCHAR"; // pg_type.typinput and friends hold function names
+            case "regtype": case "regnamespace": return "INTEGER";
             default: return null;
         }
     }

@@ -1,6 +1,5 @@
 package dev.borealis.cluster.wire.pg;
 
-import dev.borealis.cluster.ClusterSqlException;
 import dev.borealis.cluster.Engine;
 import dev.borealis.cluster.Role;
 import dev.borealis.cluster.Session;
@@ -115,10 +114,5 @@ public final class PgWireProtocol implements WireProtocol {
                         assignment.substring(eq + 1));
             }
         }
-    }
-
-    static boolean isConnectionLost(SQLException e) {
-        return e instanceof ClusterSqlException
-                && ((ClusterSqlException) e).kind() == ClusterSqlException.Kind.CONNECTION_LOST;
     }
 }

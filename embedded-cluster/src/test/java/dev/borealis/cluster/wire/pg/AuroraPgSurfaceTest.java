@@ -101,6 +101,14 @@ class AuroraPgSurfaceTest {
             assertThat(one(rs, "SHOW transaction_read_only")).isEqualTo("on");
             assertThat(one(ws, "SELECT aurora_version()")).matches("16\\.\\d+\\.\\d+");
             assertThat(one(rs, "SELECT setting FROM pg_settings WHERE name = 'rds.extensions'")).contains("aurora_stat_utils");
+            assertThat(one(rs, "SELECT (setting LIKE '%aurora_stat_utils%') AS aurora_stat_utils FROM pg_catalog.pg_settings"
+                    + " WHERE name OPERATOR(pg_catalog.=) 'rds.extensions'")).isEqualTo("t");
+            assertThat(one(rs, "SELECT 'pg_catalog.aurora_replica_status'::regproc")).isEqualTo("aurora_replica_status");
+            // not an RDS Multi-AZ cluster nor a global database: probing for their functions fails as on Aurora
+            assertThatThrownBy(() -> one(rs, "SELECT 'rds_tools.show_topology'::regproc"))
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42883"));
+            assertThatThrownBy(() -> one(rs, "SELECT 'aurora_global_db_status'::regproc"))
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42883"));
             assertThat(one(rs, "SELECT inet_server_addr()")).isEqualTo("127.0.0.1");
             assertThat(one(rs, "SELECT inet_server_port()")).isEqualTo(String.valueOf(server.port(reader)));
         }

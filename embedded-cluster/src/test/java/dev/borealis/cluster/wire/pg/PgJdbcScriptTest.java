@@ -198,6 +198,19 @@ class PgJdbcScriptTest {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(50);
             }
+            // a fetch size inside a transaction makes pgJDBC execute the portal with a row limit (PortalSuspended)
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM " + t + " ORDER BY id")) {
+                ps.setFetchSize(7);
+                try (ResultSet rs = ps.executeQuery()) {
+                    int n = 0;
+                    while (rs.next()) {
+                        assertThat(rs.getInt(1)).isEqualTo(n++);
+                    }
+                    assertThat(n).isEqualTo(50);
+                }
+            }
+            c.commit();
         }
     }
 

@@ -78,7 +78,8 @@ class PsqlClientTest {
         assertThat(output).contains("CREATE TABLE", "INSERT 0 2", "UPDATE 1", "COPY 1")
                 .contains(" ann   |   11.50", " n \n---\n 3\n")
                 .containsPattern("public \\| accounts \\| table")
-                .containsPattern("owner +\\| character varying\\(40\\)")
+                .containsPattern("owner +\\| character varying\\(40\\) +\\| +\\| not null")
+                .containsPattern("balance +\\| numeric\\(12,2\\) +\\| +\\| +\\| 0")
                 .contains("16.4");
     }
 }
