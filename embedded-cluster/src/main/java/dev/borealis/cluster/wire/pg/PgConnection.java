@@ -216,6 +216,7 @@ final class PgConnection {
         }
         checkNotFailed(statement);
         checkWritable(statement);
+        runBefore(statement);
         boolean failedCommit = failedTransaction;
         try (Result result = session.execute(statement.h2Sql())) {
             afterTransactionControl(statement, failedCommit);
@@ -256,6 +257,12 @@ final class PgConnection {
                 return new PgCopy(session, frames, out).run(statement);
             default:
                 throw new IllegalStateException("not a local statement: " + statement.kind());
+        }
+    }
+
+    private void runBefore(PgStatement statement) throws SQLException {
+        for (String sql : statement.h2Before()) {
+            session.execute(sql).close();
         }
     }
 
@@ -454,6 +461,7 @@ final class PgConnection {
             }
             checkNotFailed(s.sql);
             checkWritable(s.sql);
+            runBefore(s.sql);
             boolean wasFailed = failedTransaction;
             p.result = s.prepared.execute(p.parameters, false);
             afterTransactionControl(s.sql, wasFailed);

@@ -55,6 +55,9 @@ final class PgTranslator {
         }
         try {
             List<Token> rewritten = PgExpandArray.rewrite(rewriteTokens(tokens));
+            if (first.equals("TRUNCATE")) {
+                return truncate(rewritten, original, verb, words);
+            }
             String h2 = statementRewrite(rewritten, first);
             return new PgStatement(PgStatement.Kind.H2, original, h2, verb, words, null);
         } catch (Unsupported e) {
@@ -299,7 +302,68 @@ final class PgTranslator {
         if (first.equals("SELECT")) {
             return PgSelectRewrites.generateSeries(tokens);
         }
+        if (first.equals("CREATE")) {
+            return PgLexer.text(withoutStorageParameters(tokens));
+        }
         return PgLexer.text(tokens);
+    }
+
+    /** H2 truncates one table per statement; {@code CASCADE} has no H2 counterpart and is refused. */
+    private static PgStatement truncate(List<Token> tokens, String original, String verb, List<String> words) {
+        List<String> tables = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        String options = "";
+        for (Token t : tokens.subList(1, tokens.size())) {
+            if (t.isWord("TABLE") || t.isWord("ONLY") || t.isSpace() && current.length() == 0) {
+                continue;
+            }
+            if (t.isWord("RESTART") || t.isWord("CONTINUE") || t.isWord("RESTRICT") || t.isWord("CASCADE")
+                    || !options.isEmpty()) {
+                options += t.text();
+                continue;
+            }
+            if (t.is(",")) {
+                tables.add(current.toString().trim());
+                current.setLength(0);
+            } else {
+                current.append(t.text());
+            }
+        }
+        tables.add(current.toString().trim());
+        String upper = options.toUpperCase(Locale.ROOT);
+        if (upper.contains("CASCADE")) {
+            throw new Unsupported("TRUNCATE … CASCADE is not supported by the embedded cluster");
+        }
+        String suffix = upper.contains("RESTART IDENTITY") ? " RESTART IDENTITY" : "";
+        List<String> statements = tables.stream().map(table -> "TRUNCATE TABLE " + table + suffix).toList();
+        return new PgStatement(PgStatement.Kind.H2, original, statements.get(statements.size() - 1), verb, words, null,
+                statements.subList(0, statements.size() - 1));
+    }
+
+    /**
+     * {@code WITH (fillfactor=…)} of CREATE TABLE / CREATE INDEX tunes physical storage only; H2
+     * has no such knobs, so it is dropped (pgbench creates its tables this way).
+     */
+    private static List<Token> withoutStorageParameters(List<Token> tokens) {
+        int with = findTopLevel(tokens, 0, "WITH");
+        if (with < 0) {
+            return tokens;
+        }
+        int open = nextSolid(tokens, with + 1);
+        if (open >= tokens.size() || !tokens.get(open).is("(")) {
+            return tokens;
+        }
+        int depth = 0;
+        for (int i = open; i < tokens.size(); i++) {
+            if (tokens.get(i).is("(")) {
+                depth++;
+            } else if (tokens.get(i).is(")") && --depth == 0) {
+                List<Token> out = new ArrayList<>(tokens.subList(0, with));
+                out.addAll(withoutStorageParameters(tokens.subList(i + 1, tokens.size())));
+                return out;
+            }
+        }
+        return tokens;
     }
 
     /** Index of the first word {@code word} at parenthesis depth 0 at or after {@code from}, or -1. */
