@@ -304,6 +304,28 @@ class PgJdbcScriptTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {EXTENDED, SIMPLE})
+    void readOnlyConnectionsRefuseWritesWith25006(String mode) throws Exception {
+        String t = table("ro", mode);
+        try (Connection c = connect(mode); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE " + t + " (id INT)");
+            // pgJDBC's default readOnlyMode=transaction: read-only applies to transactions it begins
+            c.setAutoCommit(false);
+            c.setReadOnly(true);
+            try (ResultSet rs = st.executeQuery("SHOW transaction_read_only")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("on");
+            }
+            assertThatThrownBy(() -> st.execute("UPDATE " + t + " SET id = 2"))
+                    .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("25006");
+            c.rollback();
+            c.setReadOnly(false);
+            st.execute("INSERT INTO " + t + " VALUES (1)");
+            c.commit();
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {EXTENDED, BINARY})
     void concurrentSessionsEachSeeTheirOwnWork(String mode) throws Exception {
         String t = table("conc", mode);
