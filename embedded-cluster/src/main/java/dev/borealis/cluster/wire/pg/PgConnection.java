@@ -134,8 +134,12 @@ final class PgConnection {
     private void simpleQuery(String sql) throws IOException, SQLException {
         state = State.READY;
         extended.closeUnnamed();
-        for (List<PgLexer.Token> tokens : PgLexer.statements(sql)) {
-            PgStatement statement = PgTranslator.translate(tokens);
+        List<PgStatement> statements = PgLexer.statements(sql).stream().map(PgTranslator::translate)
+                .filter(st -> st.kind() != PgStatement.Kind.EMPTY).toList();
+        if (statements.isEmpty()) {
+            out.emptyQuery(); // only a query string with no statement at all gets EmptyQueryResponse
+        }
+        for (PgStatement statement : statements) {
             try {
                 runSimple(statement);
             } catch (SQLException e) {
