@@ -28,6 +28,12 @@ public final class CoreProperties {
       "a host pattern containing exactly one '?', optionally followed by ':port'",
       "[^?:/\\s]*\\?[^?:/\\s]*(:[0-9]{1,5})?");
 
+  public static final Property<String> CLUSTER_INSTANCE_HOST_MAP = Property.string("clusterInstanceHostMap", "",
+      "Hosts for individual instance ids, `id=host[:port],…`; wins over `clusterInstanceHostPattern` for the ids it "
+          + "lists. For clients that reach instances by IP address because they cannot resolve the instances' names.",
+      "a list of id=host or id=host:port pairs",
+      "|[^=,\\s]+=[^=,:\\s]+(:[0-9]{1,5})?(,[^=,\\s]+=[^=,:\\s]+(:[0-9]{1,5})?)*");
+
   public static final Property<Long> TOPOLOGY_REFRESH_MS = Property.integer("clusterTopologyRefreshRateMs", 30_000,
       50, 3_600_000, "How often the cluster's refresh thread re-reads the topology, in milliseconds.");
 
@@ -62,7 +68,8 @@ public final class CoreProperties {
   }
 
   public static List<Property<?>> all() {
-    return List.of(WRAPPER_PLUGINS, DIALECT, CLUSTER_ID, CLUSTER_INSTANCE_HOST_PATTERN, TOPOLOGY_REFRESH_MS,
+    return List.of(WRAPPER_PLUGINS, DIALECT, CLUSTER_ID, CLUSTER_INSTANCE_HOST_PATTERN, CLUSTER_INSTANCE_HOST_MAP,
+        TOPOLOGY_REFRESH_MS,
         READER_SELECTOR, HOST_WEIGHTS, MAX_REPLICA_LAG_MS, READER_FALLBACK_TO_WRITER,
         INITIAL_CONNECTION_TIMEOUT_MS, INITIAL_CONNECTION_RETRY_MS);
   }

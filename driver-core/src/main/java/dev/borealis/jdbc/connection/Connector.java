@@ -119,7 +119,7 @@ public final class Connector {
       List<HostSpec> hosts) {
     HostSpec first = hosts.get(0);
     InstanceHostNames names = InstanceHostNames.of(config.get(CoreProperties.CLUSTER_INSTANCE_HOST_PATTERN),
-        first.host(), first.port());
+        config.get(CoreProperties.CLUSTER_INSTANCE_HOST_MAP), first.host(), first.port());
     return new ClusterSettings(clusterId(config, engine, url, hosts), engine, url.database(), hosts,
         config.targetProperties(), config.get(CoreProperties.DIALECT), names,
         config.get(CoreProperties.TOPOLOGY_REFRESH_MS),

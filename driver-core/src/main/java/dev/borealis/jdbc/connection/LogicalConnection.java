@@ -255,6 +255,22 @@ public final class LogicalConnection implements PluginContext, ClusterTopology.L
   }
 
   @Override
+  public Topology refreshTopologyWith(Connection conn) throws SQLException {
+    return cluster.refreshThrough(conn);
+  }
+
+  @Override
+  public Connection connectDirect(HostSpec target, java.util.Properties targetOverrides) throws SQLException {
+    java.util.Properties props = config.newTargetProperties();
+    props.putAll(targetOverrides);
+    Connection c = engine.targetDriver().connect(engine.physicalUrl(target, database), props);
+    if (c == null) {
+      throw new SQLException("target driver declined the URL for " + target.hostAndPort(), "08001");
+    }
+    return c;
+  }
+
+  @Override
   public void refreshTopologyFastFor(long durationMs, long intervalMs) {
     cluster.refreshFastFor(durationMs, intervalMs);
   }

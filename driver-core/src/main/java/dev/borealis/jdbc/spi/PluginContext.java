@@ -24,6 +24,13 @@ public interface PluginContext {
   /** Reads the topology now and returns it; listeners hear about changes. */
   Topology refreshTopology() throws SQLException;
 
+  /**
+   * Reads the topology through {@code conn} (a connection the caller owns, e.g. a failover probe) instead of the
+   * cluster's own connection, publishes it to every connection of the cluster and returns it. Does not wait for a
+   * background refresh in progress, so a refresh stuck on a dead host cannot hold up a failover.
+   */
+  Topology refreshTopologyWith(Connection conn) throws SQLException;
+
   /** Has the cluster's refresh thread re-read the topology every {@code intervalMs} for {@code durationMs}. */
   void refreshTopologyFastFor(long durationMs, long intervalMs);
 
@@ -37,6 +44,12 @@ public interface PluginContext {
    * The caller owns the result.
    */
   Connection connect(HostSpec host) throws SQLException;
+
+  /**
+   * Opens a physical connection to {@code host} with the target properties plus {@code targetOverrides} (e.g.
+   * short timeouts for a probe), bypassing the plugins and untracked by the logical connection. The caller owns it.
+   */
+  Connection connectDirect(HostSpec host, java.util.Properties targetOverrides) throws SQLException;
 
   /**
    * Makes {@code physical} the logical connection's current connection: copies the tracked session state onto it

@@ -41,6 +41,8 @@ public final class ClusterTopology {
   private final Map<String, HostSelector> selectors = new ConcurrentHashMap<>();
   private final Set<Listener> listeners = new CopyOnWriteArraySet<>();
   private final ReentrantLock refreshLock = new ReentrantLock();
+  /** Orders publications from the refresh thread and from failover probes (which do not take refreshLock). */
+  private final ReentrantLock publishLock = new ReentrantLock();
   private final TopologyReader reader;
   private volatile Dialect dialect;
   private volatile Topology topology;
@@ -126,9 +128,27 @@ public final class ClusterTopology {
     }
   }
 
+  /**
+   * Reads the topology through a connection the caller owns without taking the refresh lock, so a refresh stuck
+   * on a dead host does not hold up a failover; the result is published like any other.
+   */
+  public Topology refreshThrough(Connection conn) throws SQLException {
+    Dialect d = dialect(conn);
+    if (!d.topologyFromServer()) {
+      return topology;
+    }
+    return publish(reader.fromRows(d.queryTopology(conn), nanoClock.getAsLong()));
+  }
+
   private Topology publish(Topology next) {
-    Topology previous = topology;
-    topology = next;
+    Topology previous;
+    publishLock.lock();
+    try {
+      previous = topology;
+      topology = next;
+    } finally {
+      publishLock.unlock();
+    }
     if (!next.sameMembership(previous)) {
       LOG.fine(() -> "cluster " + id() + ": host list changed from " + previous.hosts() + " to " + next.hosts());
       for (Listener l : listeners) {

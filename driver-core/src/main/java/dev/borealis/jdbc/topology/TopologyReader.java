@@ -22,6 +22,9 @@ final class TopologyReader {
 
   private static final Logger LOG = Logger.getLogger(TopologyReader.class.getName());
 
+  /** Longest a topology read may wait for an answer before the host counts as unreachable. */
+  static final int READ_TIMEOUT_MS = 5_000;
+
   private final ClusterSettings settings;
   private Connection monitor;
 
@@ -52,7 +55,7 @@ final class TopologyReader {
     List<HostSpec> hosts = new ArrayList<>();
     for (TopologyRow r : rows) {
       String host = r.endpoint() != null ? r.endpoint() : settings.names().host(r.instanceId());
-      int port = r.port() > 0 ? r.port() : settings.names().port();
+      int port = r.port() > 0 ? r.port() : settings.names().port(r.instanceId());
       hosts.add(new HostSpec(host, port, r.instanceId(), r.writer() ? HostRole.WRITER : HostRole.READER,
           r.writer() ? 0 : Math.max(0, r.lagMs()), 1));
     }
@@ -102,6 +105,12 @@ final class TopologyReader {
         settings.engine().physicalUrl(h, settings.database()), settings.newTargetProperties());
     if (c == null) {
       throw new SQLException("target driver declined the URL for " + h.hostAndPort(), "08001");
+    }
+    try {
+      // A silent (blackholed) host must not stall the refresh thread, and with it close(), forever.
+      c.setNetworkTimeout(Runnable::run, READ_TIMEOUT_MS);
+    } catch (SQLException | UnsupportedOperationException e) {
+      LOG.finer(() -> "no network timeout on the topology connection: " + e.getMessage());
     }
     return c;
   }
