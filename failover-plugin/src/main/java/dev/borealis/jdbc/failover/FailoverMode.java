@@ -1,0 +1,18 @@
+package dev.borealis.jdbc.failover;
+
+import dev.borealis.jdbc.topology.AuroraEndpoints;
+
+/** Where a lost connection may go. */
+enum FailoverMode {
+  STRICT_WRITER,
+  READER_OR_WRITER,
+  STRICT_READER;
+
+  /** The configured mode, else the one the endpoint implies (reader endpoint: reader-or-writer). */
+  static FailoverMode of(String configured, String urlHost) {
+    if (configured != null) {
+      return valueOf(configured.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+    }
+    return AuroraEndpoints.kind(urlHost) == AuroraEndpoints.Kind.READER_ENDPOINT ? READER_OR_WRITER : STRICT_WRITER;
+  }
+}

@@ -1,0 +1,261 @@
+package dev.borealis.jdbc.failover;
+
+import dev.borealis.jdbc.FailoverFailedException;
+import dev.borealis.jdbc.FailoverSuccessException;
+import dev.borealis.jdbc.TransactionStateUnknownException;
+import dev.borealis.jdbc.spi.Chain;
+import dev.borealis.jdbc.spi.ConnectChain;
+import dev.borealis.jdbc.spi.Dialect;
+import dev.borealis.jdbc.spi.HostRole;
+import dev.borealis.jdbc.spi.HostSpec;
+import dev.borealis.jdbc.spi.JdbcMethod;
+import dev.borealis.jdbc.spi.Plugin;
+import dev.borealis.jdbc.spi.PluginContext;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Replaces a lost physical connection under the same logical connection. States: connected; failing over (the old
+ * physical connection is aborted, a new instance is being found); connected again (08S02 or 08007 thrown so the
+ * application re-runs its work); failed (08001, the next call may try again). At connect time it also refuses to
+ * hand out a writer-mode connection on an instance that says it is read-only (stale DNS, a demoted writer).
+ */
+final class FailoverPlugin implements Plugin {
+
+  static final String CODE = "failover";
+  private static final Logger LOG = Logger.getLogger(FailoverPlugin.class.getName());
+  private static final Set<JdbcMethod> SUBSCRIPTIONS = subscriptions(EnumSet.of(
+      JdbcMethod.CONNECTION_COMMIT, JdbcMethod.CONNECTION_ROLLBACK, JdbcMethod.CONNECTION_SET_AUTO_COMMIT,
+      JdbcMethod.CONNECTION_SET_TRANSACTION_ISOLATION, JdbcMethod.CONNECTION_SET_CATALOG,
+      JdbcMethod.CONNECTION_SET_SCHEMA, JdbcMethod.CONNECTION_SET_READ_ONLY, JdbcMethod.CONNECTION_CREATE_STATEMENT,
+      JdbcMethod.CONNECTION_PREPARE_STATEMENT, JdbcMethod.CONNECTION_PREPARE_CALL,
+      JdbcMethod.CONNECTION_SET_SAVEPOINT, JdbcMethod.CONNECTION_RELEASE_SAVEPOINT,
+      JdbcMethod.CONNECTION_GET_META_DATA, JdbcMethod.RESULT_SET_NEXT));
+
+  private final PluginContext context;
+  private final FailoverSettings settings;
+  private FailoverMode mode;
+
+  FailoverPlugin(PluginContext context) {
+    this.context = context;
+    this.settings = FailoverSettings.of(context.config());
+  }
+
+  /** Everything that talks to the server: statement executions plus the listed calls. */
+  private static Set<JdbcMethod> subscriptions(EnumSet<JdbcMethod> base) {
+    for (JdbcMethod m : JdbcMethod.values()) {
+      if (m.executesSql()) {
+        base.add(m);
+      }
+    }
+    return Set.copyOf(base);
+  }
+
+  @Override
+  public String code() {
+    return CODE;
+  }
+
+  @Override
+  public Set<JdbcMethod> subscriptions() {
+    return SUBSCRIPTIONS;
+  }
+
+  @Override
+  public Object intercept(Chain chain) throws SQLException {
+    try {
+      return chain.proceed();
+    } catch (SQLException e) {
+      if (!needsFailover(e) || staleObject(chain.target())) {
+        throw e;
+      }
+      throw failover(e, chain.method());
+    }
+  }
+
+  private boolean needsFailover(SQLException e) {
+    Dialect d = context.dialect();
+    if (d == null || e instanceof FailoverSuccessException || e instanceof TransactionStateUnknownException) {
+      return false;
+    }
+    if (d.isConnectionLost(e)) {
+      return true;
+    }
+    // A write refused as read-only on what we took for the writer: the writer was demoted under us.
+    return mode() == FailoverMode.STRICT_WRITER && !context.readOnly()
+        && context.currentHost().role() != HostRole.READER && d.isReadOnlyError(e);
+  }
+
+  /**
+   * A statement or result set from a physical connection that an earlier failover replaced fails as closed; failing
+   * over again would not help it. The application must create a new statement.
+   */
+  private boolean staleObject(Object target) {
+    try {
+      Connection owner = target instanceof Statement s ? s.getConnection()
+          : target instanceof ResultSet rs && rs.getStatement() != null ? rs.getStatement().getConnection() : null;
+      return owner != null && owner != context.currentConnection();
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  private SQLException failover(SQLException cause, JdbcMethod method) {
+    boolean inTransaction = context.inTransaction();
+    HostSpec lost = context.currentHost();
+    Connection old = context.currentConnection();
+    abortQuietly(old);
+    long start = System.nanoTime();
+    long deadline = start + TimeUnit.MILLISECONDS.toNanos(settings.timeoutMs());
+    context.refreshTopologyFastFor(settings.timeoutMs(), settings.search().maxIntervalMs());
+    Target target;
+    try {
+      target = lost.role() == HostRole.READER || mode() == FailoverMode.STRICT_READER
+          ? readers().connect(lost, mode() != FailoverMode.STRICT_READER, deadline)
+          : writer(lost, deadline);
+      context.switchConnection(target.connection(), target.host());
+    } catch (SQLException e) {
+      e.addSuppressed(cause);
+      return new FailoverFailedException("cluster " + context.clusterId() + ": " + method.displayName()
+          + " lost its connection to " + lost.hostAndPort() + " and failover found no "
+          + (lost.role() == HostRole.READER ? "instance" : "writer") + " within " + settings.timeoutMs()
+          + " ms: " + e.getMessage(), e);
+    }
+    long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    String what = "cluster " + context.clusterId() + ": " + method.displayName() + " lost its connection to "
+        + lost.hostAndPort() + "; failed over to " + target.host() + " in " + ms + " ms";
+    LOG.info(what);
+    return inTransaction
+        ? new TransactionStateUnknownException(what + "; the transaction's outcome is unknown, replay it", cause)
+        : new FailoverSuccessException(what + "; re-run the statement", cause);
+  }
+
+  private ReaderFailover readers() {
+    return new ReaderFailover(context, settings, this::writer);
+  }
+
+  /** A new connection to the verified writer; never an instance that says it is read-only. */
+  Target writer(HostSpec lost, long deadline) throws SQLException {
+    ClusterFailover cluster = ClusterFailover.of(context.clusterId());
+    boolean reuse = true;
+    HostSpec avoid = lost;
+    SQLException last = null;
+    while (System.nanoTime() - deadline < 0) {
+      HostSpec w = cluster.awaitWriter(context, settings.search(), settings.breakerOpenMs(), avoid, reuse, deadline);
+      try {
+        Connection c = context.connect(w);
+        if (!context.dialect().isReader(c)) {
+          return new Target(c, w.withRole(HostRole.WRITER));
+        }
+        closeQuietly(c);
+        last = new SQLException(w.hostAndPort() + " answered as a reader", "08001");
+      } catch (SQLException e) {
+        last = e;
+      }
+      reuse = false;
+      avoid = w;
+    }
+    throw last != null ? last : new SQLException("no writer before the deadline", "08001");
+  }
+
+  /**
+   * Connect-time failover: the first connection of a writer-mode logical connection waits for a verified writer
+   * when the URL's host is down or answers as a reader.
+   */
+  @Override
+  public Connection connect(ConnectChain chain) throws SQLException {
+    if (!chain.initial()) {
+      return chain.proceed(chain.host());
+    }
+    if (mode == null) {
+      mode = FailoverMode.of(context.config().get(FailoverProperties.FAILOVER_MODE), chain.host().host());
+    }
+    SQLException failure;
+    try {
+      Connection c = chain.proceed(chain.host());
+      if (mode != FailoverMode.STRICT_WRITER || context.dialect() == null || !context.dialect().isReader(c)) {
+        return c;
+      }
+      closeQuietly(c);
+      failure = new SQLException(chain.host().hostAndPort() + " answered as a reader", "08001");
+    } catch (SQLException e) {
+      if (context.dialect() == null || mode == FailoverMode.STRICT_READER || !isConnectivity(e)) {
+        throw e;
+      }
+      failure = e;
+    }
+    String why = failure.getMessage();
+    LOG.info(() -> "cluster " + context.clusterId() + ": " + chain.host().hostAndPort() + " is not a usable writer ("
+        + why + "); waiting for the writer");
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.timeoutMs());
+    return connectToWriter(chain, failure, deadline);
+  }
+
+  private Connection connectToWriter(ConnectChain chain, SQLException failure, long deadline)
+      throws SQLException {
+    ClusterFailover cluster = ClusterFailover.of(context.clusterId());
+    HostSpec avoid = chain.host();
+    SQLException last = failure;
+    while (System.nanoTime() - deadline < 0) {
+      try {
+        HostSpec w = cluster.awaitWriter(context, settings.search(), settings.breakerOpenMs(), avoid, true,
+            deadline);
+        Connection c = chain.proceed(w);
+        if (!context.dialect().isReader(c)) {
+          return c;
+        }
+        closeQuietly(c);
+        avoid = w;
+      } catch (SQLException e) {
+        last = e;
+      }
+    }
+    throw new FailoverFailedException("cluster " + context.clusterId() + ": no writer to connect to within "
+        + settings.timeoutMs() + " ms: " + last.getMessage(), last);
+  }
+
+  private FailoverMode mode() {
+    if (mode == null) {
+      HostSpec h = context.currentHost();
+      mode = FailoverMode.of(context.config().get(FailoverProperties.FAILOVER_MODE), h == null ? "" : h.host());
+    }
+    return mode;
+  }
+
+  private static boolean isConnectivity(SQLException e) {
+    return e.getSQLState() == null || e.getSQLState().startsWith("08");
+  }
+
+  static void abortQuietly(Connection c) {
+    try {
+      c.abort(Runnable::run);
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(Level.FINER, "abort failed", e);
+    }
+  }
+
+  static void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException e) {
+      LOG.finer(() -> "close failed: " + e.getMessage());
+    }
+  }
+
+  /** A new physical connection and the instance it is on. */
+  record Target(Connection connection, HostSpec host) {
+  }
+
+  /** Looks up the writer for a reader failover that falls back to it. */
+  @FunctionalInterface
+  interface WriterFinder {
+    Target writer(HostSpec lost, long deadline) throws SQLException;
+  }
+}

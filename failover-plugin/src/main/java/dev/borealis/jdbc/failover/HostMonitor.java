@@ -1,0 +1,138 @@
+package dev.borealis.jdbc.failover;
+
+import dev.borealis.jdbc.spi.HostSpec;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Watches one instance for the connections on it. States: probing (every interval it runs a trivial query on a
+ * connection of its own, bounded by the probe timeout, reopening that connection when a probe failed); dead (after
+ * {@code failureCount} failures in a row: every watched connection older than the grace period is aborted, so a
+ * thread stuck in a socket read returns at once; then probing resumes); stopped (no connection left: the thread
+ * ends and closes its connection). Its thread is a named daemon; no lock is held around I/O.
+ */
+final class HostMonitor implements Runnable {
+
+  private static final Logger LOG = Logger.getLogger(HostMonitor.class.getName());
+
+  /** Opens the monitor's own connection with the given extra target properties. */
+  @FunctionalInterface
+  interface Opener {
+    Connection open(HostSpec host, Properties overrides) throws SQLException;
+  }
+
+  private final String clusterId;
+  private final HostSpec host;
+  private final MonitorSettings settings;
+  private final Opener opener;
+  private final Properties timeouts;
+  /** Watched physical connections and when each started to be watched. */
+  private final Map<Connection, Long> watched = new ConcurrentHashMap<>();
+  private final Thread thread;
+  private volatile boolean stopped;
+  private Connection probe;
+  private int failures;
+
+  HostMonitor(String clusterId, HostSpec host, MonitorSettings settings, Opener opener, Properties timeouts) {
+    this.clusterId = clusterId;
+    this.host = host;
+    this.settings = settings;
+    this.opener = opener;
+    this.timeouts = timeouts;
+    this.thread = new Thread(this, "borealis-efm-" + clusterId + "-" + host.hostAndPort());
+    this.thread.setDaemon(true);
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  void watch(Connection c) {
+    watched.put(c, System.nanoTime());
+  }
+
+  /** Returns whether nothing is watched any more. */
+  boolean unwatch(Connection c) {
+    watched.remove(c);
+    return watched.isEmpty();
+  }
+
+  void stop() {
+    stopped = true;
+    LockSupport.unpark(thread);
+  }
+
+  Thread thread() {
+    return thread;
+  }
+
+  @Override
+  public void run() {
+    try {
+      while (!stopped) {
+        if (probeOnce()) {
+          failures = 0;
+        } else if (++failures >= settings.failureCount()) {
+          abortWatched();
+          failures = 0;
+        }
+        LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(settings.intervalMs()));
+      }
+    } finally {
+      closeProbe();
+    }
+  }
+
+  private boolean probeOnce() {
+    try {
+      if (probe == null) {
+        probe = opener.open(host, timeouts);
+        ProbeTimeouts.bound(probe, settings.timeoutMs());
+      }
+      try (Statement s = probe.createStatement()) {
+        s.execute("SELECT 1");
+      }
+      return true;
+    } catch (SQLException | RuntimeException e) {
+      LOG.finer(() -> "cluster " + clusterId + ": probe of " + host + " failed: " + e.getMessage());
+      closeProbe();
+      return false;
+    }
+  }
+
+  private void abortWatched() {
+    long now = System.nanoTime();
+    long grace = TimeUnit.MILLISECONDS.toNanos(settings.graceMs());
+    int aborted = 0;
+    for (Map.Entry<Connection, Long> e : watched.entrySet()) {
+      if (now - e.getValue() >= grace) {
+        FailoverPlugin.abortQuietly(e.getKey());
+        watched.remove(e.getKey());
+        aborted++;
+      }
+    }
+    int n = aborted;
+    LOG.warning(() -> "cluster " + clusterId + ": " + host + " failed " + settings.failureCount()
+        + " probes in a row (timeout " + settings.timeoutMs() + " ms); aborted " + n + " connections on it");
+  }
+
+  private void closeProbe() {
+    Connection c = probe;
+    probe = null;
+    if (c != null) {
+      try {
+        c.abort(Runnable::run);
+      } catch (SQLException | RuntimeException e) {
+        LOG.log(Level.FINER, "closing the probe connection failed", e);
+      }
+    }
+  }
+}

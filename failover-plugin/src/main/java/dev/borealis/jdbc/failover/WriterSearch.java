@@ -1,0 +1,190 @@
+package dev.borealis.jdbc.failover;
+
+import dev.borealis.jdbc.spi.Dialect;
+import dev.borealis.jdbc.spi.HostRole;
+import dev.borealis.jdbc.spi.HostSpec;
+import dev.borealis.jdbc.spi.PluginContext;
+import dev.borealis.jdbc.spi.Topology;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+
+/**
+ * One search for a cluster's writer. Each round probes every known instance in parallel with a connection of its
+ * own (short timeouts): the probe asks the instance its role and reads the topology through it, so instances the
+ * topology newly names are probed in the next round. Only an instance that itself says it accepts writes is the
+ * writer, whatever the topology or DNS claims. Rounds repeat with growing pauses (Resilience4j Retry) until the
+ * deadline; instances whose circuit breaker is open are skipped.
+ */
+final class WriterSearch {
+
+  private static final Logger LOG = Logger.getLogger(WriterSearch.class.getName());
+  private static final int MAX_PARALLEL = 8;
+  private static final AtomicInteger POOL_IDS = new AtomicInteger();
+
+  private final PluginContext context;
+  private final Settings settings;
+  private final HostBreakers breakers;
+  private final Set<HostSpec> extra = ConcurrentHashMap.newKeySet();
+  private volatile String lastProblem = "no instance probed yet";
+  private volatile int rounds;
+
+  /** What a search needs from the connection's configuration. */
+  record Settings(long probeTimeoutMs, long intervalMs, long maxIntervalMs) {
+  }
+
+  WriterSearch(PluginContext context, Settings settings, HostBreakers breakers) {
+    this.context = context;
+    this.settings = settings;
+    this.breakers = breakers;
+  }
+
+  /** The verified writer, or a FailoverFailedException-worthy SQLException (08001) after {@code deadlineNanos}. */
+  HostSpec run(long deadlineNanos) throws SQLException {
+    String name = "borealis-failover-" + context.clusterId() + "-" + POOL_IDS.incrementAndGet();
+    AtomicInteger threads = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(MAX_PARALLEL, r -> {
+      Thread t = new Thread(r, name + "-probe-" + threads.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Retry retry = Retry.of(name, RetryConfig.<HostSpec>custom()
+          .maxAttempts(Integer.MAX_VALUE)
+          .intervalFunction(IntervalFunction.ofExponentialBackoff(settings.intervalMs(), 1.5,
+              settings.maxIntervalMs()))
+          .retryOnResult(Objects::isNull)
+          .retryOnException(e -> false)
+          .build());
+      HostSpec found;
+      try {
+        found = Retry.decorateCheckedSupplier(retry, () -> round(pool, deadlineNanos)).get();
+      } catch (Deadline d) {
+        found = null;
+      }
+      if (found == null) {
+        throw new SQLException("cluster " + context.clusterId() + ": no writer found within the failover timeout "
+            + "after " + rounds + " rounds (" + lastProblem + ")", "08001");
+      }
+      return found;
+    } catch (SQLException | RuntimeException e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new SQLException("cluster " + context.clusterId() + ": writer search failed: " + t, "08001", t);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  int rounds() {
+    return rounds;
+  }
+
+  /** One round; null when no writer answered (retried) or a {@link Deadline} past the deadline. */
+  private HostSpec round(ExecutorService pool, long deadlineNanos) throws Deadline {
+    if (System.nanoTime() - deadlineNanos >= 0) {
+      throw new Deadline();
+    }
+    rounds++;
+    List<HostSpec> candidates = candidates();
+    ExecutorCompletionService<HostSpec> done = new ExecutorCompletionService<>(pool);
+    List<Future<HostSpec>> futures = new ArrayList<>();
+    for (HostSpec h : candidates) {
+      CircuitBreaker breaker = breakers.of(h);
+      if (breaker.tryAcquirePermission()) {
+        futures.add(done.submit(() -> probe(h, breaker)));
+      }
+    }
+    long roundEnd = Math.min(deadlineNanos, System.nanoTime()
+        + TimeUnit.MILLISECONDS.toNanos(settings.probeTimeoutMs() * 3));
+    try {
+      for (int i = 0; i < futures.size(); i++) {
+        Future<HostSpec> f = done.poll(Math.max(0, roundEnd - System.nanoTime()), TimeUnit.NANOSECONDS);
+        if (f == null) {
+          break;
+        }
+        HostSpec writer = f.get();
+        if (writer != null) {
+          return writer;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Deadline();
+    } catch (java.util.concurrent.ExecutionException e) {
+      lastProblem = String.valueOf(e.getCause());
+    }
+    return null;
+  }
+
+  /** Known writer first (it may have come back), then readers, then instances earlier probes discovered. */
+  private List<HostSpec> candidates() {
+    Topology t = context.topology();
+    Set<HostSpec> all = new LinkedHashSet<>();
+    t.writer().ifPresent(all::add);
+    all.addAll(t.hosts());
+    for (HostSpec h : extra) {
+      if (all.stream().noneMatch(h::sameAddress)) {
+        all.add(h);
+      }
+    }
+    return new ArrayList<>(all);
+  }
+
+  /** Whether {@code h} is the writer, asked of {@code h} itself; the topology read through it is published. */
+  private HostSpec probe(HostSpec h, CircuitBreaker breaker) {
+    long start = System.nanoTime();
+    Dialect dialect = context.dialect();
+    Properties timeouts = ProbeTimeouts.forDialect(dialect, settings.probeTimeoutMs());
+    try (Connection c = context.connectDirect(h, timeouts)) {
+      ProbeTimeouts.bound(c, settings.probeTimeoutMs());
+      boolean reader = dialect.isReader(c);
+      Topology seen = readTopology(c);
+      breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+      if (reader) {
+        seen.writer().filter(w -> !w.sameAddress(h)).ifPresent(extra::add);
+        lastProblem = h.hostAndPort() + " is a reader";
+        return null;
+      }
+      return seen.find(h).orElse(h).withRole(HostRole.WRITER);
+    } catch (SQLException | RuntimeException e) {
+      breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+      lastProblem = h.hostAndPort() + ": " + e.getMessage();
+      LOG.finer(() -> "cluster " + context.clusterId() + ": probe of " + h + " failed: " + e.getMessage());
+      return null;
+    }
+  }
+
+  private Topology readTopology(Connection c) {
+    try {
+      return context.refreshTopologyWith(c);
+    } catch (SQLException e) {
+      LOG.finer(() -> "cluster " + context.clusterId() + ": topology read through a probe failed: " + e.getMessage());
+      return context.topology();
+    }
+  }
+
+  /** Ends the retried rounds: the search ran out of time. */
+  private static final class Deadline extends Exception {
+    Deadline() {
+      super(null, null, false, false);
+    }
+  }
+}

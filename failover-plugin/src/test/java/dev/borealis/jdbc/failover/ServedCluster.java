@@ -1,0 +1,149 @@
+package dev.borealis.jdbc.failover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.borealis.cluster.Cluster;
+import dev.borealis.cluster.Engine;
+import dev.borealis.cluster.InstanceState;
+import dev.borealis.cluster.Role;
+import dev.borealis.cluster.server.ClusterServer;
+import dev.borealis.cluster.server.Endpoint;
+import dev.borealis.cluster.server.NetworkFault;
+import dev.borealis.cluster.server.ServerOptions;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * An embedded cluster served on the network, reached by IP: the test JVM cannot resolve the cluster's hostnames,
+ * so the Borealis URL names the writer's IP and maps every instance id to its IP with clusterInstanceHostMap.
+ */
+final class ServedCluster implements AutoCloseable {
+
+  private static final AtomicInteger IDS = new AtomicInteger();
+
+  final Cluster cluster;
+  final ClusterServer server;
+  final String clusterId;
+
+  private ServedCluster(Cluster cluster, ClusterServer server) {
+    this.cluster = cluster;
+    this.server = server;
+    this.clusterId = cluster.name();
+  }
+
+  static ServedCluster start(Engine engine, int readers) throws IOException {
+    String name = "fo" + ProcessHandle.current().pid() + "x" + IDS.incrementAndGet();
+    Cluster c = Cluster.builder().engine(engine).name(name).readers(readers)
+        .failoverDelay(Duration.ofMillis(300)).rebootDelay(Duration.ofMillis(300)).start();
+    try {
+      return new ServedCluster(c, ClusterServer.start(c, ServerOptions.defaults().withPort(0)));
+    } catch (IOException | RuntimeException e) {
+      c.close();
+      throw e;
+    }
+  }
+
+  /** The Borealis URL through the current writer's IP, with test-friendly failover and monitoring settings. */
+  String url(String extra) {
+    Endpoint writer = server.instanceEndpoint(cluster.writer().id());
+    String map = server.endpoints().instances().entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue().ip() + ":" + e.getValue().port())
+        .collect(Collectors.joining(","));
+    String scheme = cluster.engine() == Engine.MYSQL ? "mysql" : "postgresql";
+    String db = cluster.engine() == Engine.MYSQL ? "test" : "postgres";
+    return "jdbc:borealis:" + scheme + "://" + writer.ip() + ":" + writer.port() + "/" + db
+        + "?user=admin&password=admin&clusterId=" + clusterId + "&clusterInstanceHostMap=" + map
+        + "&failoverTimeoutMs=15000&failureDetectionIntervalMs=200&failureDetectionTimeoutMs=400"
+        + (extra.isEmpty() ? "" : "&" + extra);
+  }
+
+  Connection connect(String extra) throws SQLException {
+    return DriverManager.getConnection(url(extra));
+  }
+
+  String writerId() {
+    return cluster.writer().id();
+  }
+
+  /** The instance a connection sits on, asked of the server. */
+  static String instanceOf(Connection c) throws SQLException {
+    try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT aurora_db_instance_identifier()")) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  /** Crashes the writer and returns its id. */
+  String crashWriter() {
+    String old = writerId();
+    cluster.crash(old);
+    return old;
+  }
+
+  /** Waits until a new writer is up and at least one other instance is available again (ready for a crash). */
+  void awaitSettled(String notWriter) {
+    poll(Duration.ofSeconds(20), () -> {
+      String w = cluster.topology().writerId();
+      long available = cluster.topology().instances().stream()
+          .filter(i -> i.state() == InstanceState.AVAILABLE && i.role() == Role.READER).count();
+      return w != null && !w.equals(notWriter) && available >= 1
+          && cluster.instance(w).state() == InstanceState.AVAILABLE;
+    }, "cluster settles after failover");
+  }
+
+  /** Polls {@code condition} until it holds or {@code timeout} passes (then fails naming {@code what}). */
+  static void poll(Duration timeout, BooleanSupplier condition, String what) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime() - deadline).as("timed out waiting for: " + what).isNegative();
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted waiting for " + what, e);
+      }
+    }
+  }
+
+  /** Threads the driver started for any cluster (topology refresh, monitors, searches, probes). */
+  static long driverThreads() {
+    return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+        .filter(t -> t.getName().startsWith("borealis-topology-") || t.getName().startsWith("borealis-efm-")
+            || t.getName().startsWith("borealis-failover-"))
+        .count();
+  }
+
+  /** Open client sockets on every instance. */
+  int clientSockets() {
+    return server.endpoints().instances().keySet().stream().mapToInt(server::connectionCount).sum();
+  }
+
+  /** Makes sure no test leaves an instance silent when the cluster closes. */
+  void healAll() {
+    for (String id : server.endpoints().instances().keySet()) {
+      server.inject(id, NetworkFault.NORMAL);
+    }
+  }
+
+  Map<String, Endpoint> instances() {
+    return server.endpoints().instances();
+  }
+
+  @Override
+  public void close() {
+    try {
+      healAll();
+      server.close();
+    } finally {
+      cluster.close();
+    }
+  }
+}
