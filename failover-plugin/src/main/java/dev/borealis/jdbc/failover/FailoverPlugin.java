@@ -186,7 +186,8 @@ final class FailoverPlugin implements Plugin {
       closeQuietly(c);
       failure = new SQLException(chain.host().hostAndPort() + " answered as a reader", "08001");
     } catch (SQLException e) {
-      if (context.dialect() == null || mode == FailoverMode.STRICT_READER || !isConnectivity(e)) {
+      Dialect d = context.dialect();
+      if (d == null || mode == FailoverMode.STRICT_READER || !(isConnectivity(e) || d.isConnectionLost(e))) {
         throw e;
       }
       failure = e;

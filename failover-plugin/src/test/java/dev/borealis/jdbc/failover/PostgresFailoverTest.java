@@ -77,6 +77,63 @@ class PostgresFailoverTest {
     }
   }
 
+  @Test
+  void aReaderConnectionWhoseInstanceCrashesMovesToAnotherInstance() throws Exception {
+    try (Connection c = served.connect("")) {
+      c.setReadOnly(true);
+      String reader = ServedCluster.instanceOf(c);
+      assertThat(reader).isNotEqualTo(served.writerId());
+      served.cluster.crash(reader);
+
+      SQLException e = catchThrowableOfType(SQLException.class, () -> ServedCluster.instanceOf(c));
+
+      assertThat((Throwable) e).isInstanceOf(FailoverSuccessException.class);
+      assertThat(ServedCluster.instanceOf(c)).isNotEqualTo(reader);
+      assertThat(c.isReadOnly()).isTrue();
+    }
+  }
+
+  @Test
+  void losingAnAvailabilityZoneIsInvisibleToTheApplication() throws Exception {
+    try (Connection c = served.connect("")) {
+      insert(c, 1);
+      served.cluster.failAz(1);
+      for (int i = 2; i <= 20; i++) {
+        insert(c, i);
+      }
+      served.cluster.recoverAz(1);
+      insert(c, 21);
+      try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT COUNT(*) FROM t")) {
+        rs.next();
+        assertThat(rs.getInt(1)).isEqualTo(21);
+      }
+    }
+  }
+
+  @Test
+  void aNewConnectionWhileTheWriterIsDownWaitsForTheNewWriter() throws Exception {
+    String url = served.url("");
+    try (Connection first = served.connect("")) {
+      String old = served.crashWriter();
+      try (Connection c = java.sql.DriverManager.getConnection(url)) {
+        assertThat(ServedCluster.instanceOf(c)).isNotEqualTo(old);
+        insert(c, 5);
+      }
+    }
+  }
+
+  @Test
+  void aNewConnectionThroughTheDemotedWritersAddressLandsOnTheVerifiedWriter() throws Exception {
+    String staleUrl = served.url("");
+    String old = served.writerId();
+    served.cluster.failover();
+    served.awaitSettled(old);
+    try (Connection c = java.sql.DriverManager.getConnection(staleUrl)) {
+      assertThat(ServedCluster.instanceOf(c)).isEqualTo(served.writerId()).isNotEqualTo(old);
+      insert(c, 7);
+    }
+  }
+
   private static void insert(Connection c, int id) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.executeUpdate("INSERT INTO t VALUES (" + id + ")");

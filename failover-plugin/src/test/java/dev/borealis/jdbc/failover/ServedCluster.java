@@ -115,10 +115,14 @@ final class ServedCluster implements AutoCloseable {
 
   /** Threads the driver started for any cluster (topology refresh, monitors, searches, probes). */
   static long driverThreads() {
-    return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
-        .filter(t -> t.getName().startsWith("borealis-topology-") || t.getName().startsWith("borealis-efm-")
-            || t.getName().startsWith("borealis-failover-"))
-        .count();
+    return driverThreadNames().size();
+  }
+
+  static java.util.List<String> driverThreadNames() {
+    return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+        .filter(t -> t.startsWith("borealis-topology-") || t.startsWith("borealis-efm-")
+            || t.startsWith("borealis-failover-"))
+        .toList();
   }
 
   /** Open client sockets on every instance. */

@@ -1,0 +1,98 @@
+package dev.borealis.jdbc.failover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.borealis.cluster.Engine;
+import dev.borealis.cluster.server.NetworkFault;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Enhanced failure monitoring: a silent writer is detected and its stuck statements fail over. */
+class FailureMonitoringTest {
+
+  private ServedCluster served;
+
+  @BeforeEach
+  void start() throws Exception {
+    served = ServedCluster.start(Engine.POSTGRESQL, 2);
+    try (Connection c = served.connect(""); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE t (id INT PRIMARY KEY)");
+    }
+  }
+
+  @AfterEach
+  void stop() {
+    served.close();
+  }
+
+  @Test
+  void aStatementStuckOnABlackholedWriterIsAbortedByTheMonitorAndFailsOver() throws Exception {
+    ExecutorService app = Executors.newSingleThreadExecutor();
+    try (Connection c = served.connect("")) {
+      insert(c, 1);
+      int searches = ClusterFailover.searchCount(served.clusterId);
+      String old = served.writerId();
+      served.server.inject(old, NetworkFault.BLACKHOLE);
+
+      Future<String> stuck = app.submit(() -> {
+        try {
+          insert(c, 2);
+          return "no error";
+        } catch (SQLException e) {
+          return e.getSQLState();
+        }
+      });
+      // Only the monitor can end the wait: the socket stays open and silent, with no socket timeout.
+      ServedCluster.poll(Duration.ofSeconds(8), () -> ClusterFailover.searchCount(served.clusterId) > searches,
+          "the monitor aborts the stuck connection and a writer search starts");
+      served.cluster.failover();
+
+      assertThat(stuck.get(20, TimeUnit.SECONDS)).isEqualTo("08S02");
+      insert(c, 2);
+      assertThat(ServedCluster.instanceOf(c)).isEqualTo(served.writerId()).isNotEqualTo(old);
+    } finally {
+      app.shutdownNow();
+    }
+  }
+
+  @Test
+  void afterTheLastConnectionClosesTheDriverHoldsNoThreadsAndNoSockets() throws Exception {
+    Connection a = served.connect("");
+    Connection b = served.connect("");
+    b.setReadOnly(true);
+    ServedCluster.instanceOf(b);
+    assertThat(HostMonitors.activeMonitors(served.clusterId)).isEqualTo(2);
+    served.crashWriter();
+    CompletableFuture.runAsync(() -> {
+      try {
+        ServedCluster.instanceOf(a);
+      } catch (SQLException expected) {
+        // 08S02: the point is what stays behind afterwards.
+      }
+    }).get(30, TimeUnit.SECONDS);
+
+    a.close();
+    b.close();
+
+    ServedCluster.poll(Duration.ofSeconds(15), () -> ServedCluster.driverThreads() == 0,
+        "no borealis-* threads left");
+    ServedCluster.poll(Duration.ofSeconds(15), () -> served.clientSockets() == 0, "no client sockets left");
+    assertThat(HostMonitors.activeMonitors(served.clusterId)).isZero();
+  }
+
+  private static void insert(Connection c, int id) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO t VALUES (" + id + ")");
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package dev.borealis.jdbc.failover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.borealis.cluster.Engine;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Many writers through HikariCP while the cluster fails over again and again (crashes and switchovers alternate).
+ * The ledger check: every insert whose commit returned is in the table exactly once; an insert that ended in a
+ * failover error (08xxx) may or may not be; nothing else is; no other error reaches the application (in particular
+ * no read-only refusal from a demoted writer).
+ */
+class HikariSoakTest {
+
+  private static final int FAILOVERS = 20;
+  private static final int THREADS = 8;
+
+  private ServedCluster served;
+
+  @BeforeEach
+  void start() throws Exception {
+    served = ServedCluster.start(Engine.POSTGRESQL, 2);
+    try (Connection c = served.connect(""); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE ledger (id BIGINT PRIMARY KEY)");
+    }
+  }
+
+  @AfterEach
+  void stop() {
+    served.close();
+  }
+
+  @Test
+  void twentyFailoversUnderEightPooledWritersLoseNoConfirmedWriteAndLeaveNothingBehind() throws Exception {
+    Set<Long> confirmed = ConcurrentHashMap.newKeySet();
+    Set<Long> unknown = ConcurrentHashMap.newKeySet();
+    Queue<SQLException> unexpected = new ConcurrentLinkedQueue<>();
+    AtomicInteger failoverErrors = new AtomicInteger();
+    AtomicLong progress = new AtomicLong();
+    AtomicBoolean stop = new AtomicBoolean();
+    List<Thread> writers = new ArrayList<>();
+    try (HikariDataSource pool = new HikariDataSource(config())) {
+      for (int t = 0; t < THREADS; t++) {
+        long base = t * 1_000_000_000L;
+        Thread w = new Thread(() -> write(pool, base, stop, confirmed, unknown, unexpected, failoverErrors, progress),
+            "soak-writer-" + t);
+        writers.add(w);
+        w.start();
+      }
+      for (int i = 0; i < FAILOVERS; i++) {
+        long seen = progress.get();
+        ServedCluster.poll(Duration.ofSeconds(20), () -> progress.get() >= seen + THREADS,
+            "writes succeed after failover " + i);
+        String old = served.writerId();
+        if (i % 2 == 0) {
+          served.cluster.crash(old);
+        } else {
+          served.cluster.failover();
+        }
+        served.awaitSettled(old);
+      }
+      long seen = progress.get();
+      ServedCluster.poll(Duration.ofSeconds(20), () -> progress.get() >= seen + THREADS, "writes after the last");
+      stop.set(true);
+      for (Thread w : writers) {
+        w.join(Duration.ofSeconds(30).toMillis());
+        assertThat(w.isAlive()).as(w.getName() + " finished").isFalse();
+      }
+    }
+
+    assertThat(unexpected).as("errors other than failover outcomes").isEmpty();
+    assertThat(failoverErrors.get()).as("the writers went through failovers").isPositive();
+    Set<Long> present = ledger();
+    assertThat(present).containsAll(confirmed);
+    Set<Long> allowed = new HashSet<>(confirmed);
+    allowed.addAll(unknown);
+    assertThat(allowed).containsAll(present);
+    ServedCluster.poll(Duration.ofSeconds(15), () -> ServedCluster.driverThreads() == 0, "no borealis-* threads");
+    ServedCluster.poll(Duration.ofSeconds(15), () -> served.clientSockets() == 0, "no client sockets");
+  }
+
+  private HikariConfig config() {
+    HikariConfig c = new HikariConfig();
+    c.setPoolName("soak");
+    c.setJdbcUrl(served.url(""));
+    c.setMaximumPoolSize(THREADS);
+    c.setAutoCommit(false);
+    c.setConnectionTimeout(20_000);
+    c.setValidationTimeout(1_000);
+    c.setExceptionOverrideClassName("dev.borealis.jdbc.hikari.BorealisExceptionOverride");
+    return c;
+  }
+
+  private static void write(HikariDataSource pool, long base, AtomicBoolean stop, Set<Long> confirmed,
+      Set<Long> unknown, Queue<SQLException> unexpected, AtomicInteger failoverErrors, AtomicLong progress) {
+    long seq = 0;
+    while (!stop.get()) {
+      long id = base + seq++;
+      try (Connection c = pool.getConnection();
+          PreparedStatement ps = c.prepareStatement("INSERT INTO ledger VALUES (?)")) {
+        ps.setLong(1, id);
+        ps.executeUpdate();
+        c.commit();
+        confirmed.add(id);
+        progress.incrementAndGet();
+      } catch (SQLException e) {
+        if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+          unknown.add(id);
+          failoverErrors.incrementAndGet();
+        } else {
+          unexpected.add(e);
+        }
+      }
+    }
+  }
+
+  private Set<Long> ledger() throws SQLException {
+    Set<Long> ids = new HashSet<>();
+    long rows = 0;
+    try (Connection c = served.connect(""); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT id FROM ledger")) {
+      while (rs.next()) {
+        ids.add(rs.getLong(1));
+        rows++;
+      }
+    }
+    assertThat(rows).as("no id twice").isEqualTo(ids.size());
+    return ids;
+  }
+}
