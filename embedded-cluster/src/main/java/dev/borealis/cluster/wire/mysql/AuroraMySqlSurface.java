@@ -49,6 +49,7 @@ public final class AuroraMySqlSurface implements InstanceSurface {
                     + AuroraMySqlSurface.class.getName() + ".replicaHostStatus\"");
             st.execute("CREATE VIEW IF NOT EXISTS " + Functions.SCHEMA + ".replica_host_status AS SELECT * FROM "
                     + Functions.SCHEMA + ".replica_host_status_rows()");
+            MySqlCatalog.install(st);
         }
         if (!h2.getAutoCommit()) {
             h2.commit();

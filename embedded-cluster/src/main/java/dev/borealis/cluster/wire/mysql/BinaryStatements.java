@@ -140,7 +140,7 @@ final class BinaryStatements {
             s.h2 = h2;
         }
         Result result = s.prepared.execute(values, s.insert);
-        return StatementRouter.outcome(result);
+        return StatementRouter.outcome(result, s.mysql);
     }
 
     private List<Object> parameters(Statement s, PayloadReader r) throws SQLException, IOException {

@@ -81,6 +81,9 @@ final class ErrorMapper {
             case ErrorCode.FEATURE_NOT_SUPPORTED_1:
             case ErrorCode.UNKNOWN_DATA_TYPE_1:
                 return MySqlError.notSupported(message);
+            case ErrorCode.MUST_GROUP_BY_COLUMN_1:
+                return new MySqlError(1055, "42000", "Expression of SELECT list is not in GROUP BY clause and contains"
+                        + " nonaggregated column '" + name + "'; this is incompatible with sql_mode=only_full_group_by");
             case ErrorCode.COLUMN_COUNT_DOES_NOT_MATCH:
                 return new MySqlError(1136, "21S01", "Column count doesn't match value count at row 1");
             case ErrorCode.PARAMETER_NOT_SET_1:

@@ -31,8 +31,13 @@ final class SqlLexer {
     static List<String> splitStatements(String sql) {
         List<String> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
+        List<String> words = new ArrayList<>();
         for (SqlToken t : tokenize(sql)) {
-            if (t.isSymbol(";")) {
+            if (t.type() == SqlToken.Type.WORD && words.size() < 8) {
+                words.add(t.upper());
+            }
+            if (t.isSymbol(";") && !isCompound(words)) {
+                words.clear();
                 add(statements, current);
                 current.setLength(0);
             } else {
@@ -41,6 +46,12 @@ final class SqlLexer {
         }
         add(statements, current);
         return statements;
+    }
+
+    /** CREATE PROCEDURE/FUNCTION/TRIGGER/EVENT bodies contain semicolons; such a statement runs to the end. */
+    private static boolean isCompound(List<String> words) {
+        return !words.isEmpty() && words.get(0).equals("CREATE") && (words.contains("PROCEDURE")
+                || words.contains("FUNCTION") || words.contains("TRIGGER") || words.contains("EVENT"));
     }
 
     private static void add(List<String> statements, StringBuilder current) {

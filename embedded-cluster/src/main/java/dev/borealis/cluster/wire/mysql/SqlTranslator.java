@@ -42,18 +42,76 @@ final class SqlTranslator {
     private final Context context;
     private final StringBuilder out = new StringBuilder();
     private final boolean select;
+    private final boolean ddl;
 
     private SqlTranslator(List<SqlToken> tokens, Context context) {
         this.tokens = tokens;
         this.context = context;
         int first = next(-1);
         this.select = first >= 0 && tokens.get(first).isWord("SELECT");
+        this.ddl = first >= 0 && (tokens.get(first).isWord("CREATE") || tokens.get(first).isWord("ALTER"));
     }
 
     static String translate(String sql, Context context) throws MySqlErrorException {
-        SqlTranslator t = new SqlTranslator(SqlLexer.tokenize(sql), context);
+        List<SqlToken> tokens = SqlLexer.tokenize(sql);
+        String rewritten = havingWithoutGroupBy(tokens);
+        if (rewritten != null) {
+            tokens = SqlLexer.tokenize(rewritten);
+        }
+        SqlTranslator t = new SqlTranslator(tokens, context);
         t.run();
         return t.out.toString().strip();
+    }
+
+    /**
+     * MySQL lets HAVING without GROUP BY filter on select-list aliases like a WHERE (Connector/J's
+     * getTables does this); H2 would make it an aggregate query. Such a statement becomes a filter over
+     * a derived table; its ORDER BY and LIMIT stay inside when they have no parameters.
+     */
+    static String havingWithoutGroupBy(List<SqlToken> tokens) {
+        int depth = 0;
+        int having = -1;
+        int tail = -1;
+        boolean group = false;
+        boolean first = true;
+        for (int i = 0; i < tokens.size(); i++) {
+            SqlToken t = tokens.get(i);
+            if (!t.significant()) {
+                continue;
+            }
+            if (first && !t.isWord("SELECT")) {
+                return null;
+            }
+            first = false;
+            depth += t.isSymbol("(") ? 1 : t.isSymbol(")") ? -1 : 0;
+            if (depth != 0) {
+                continue;
+            }
+            if (t.isWord("GROUP") || t.isWord("UNION")) {
+                group = true;
+            } else if (t.isWord("HAVING")) {
+                having = i;
+            } else if (having >= 0 && tail < 0 && (t.isWord("ORDER") || t.isWord("LIMIT") || t.isWord("FOR"))) {
+                tail = i;
+            }
+        }
+        if (having < 0 || group) {
+            return null;
+        }
+        String head = join(tokens, 0, having);
+        String condition = join(tokens, having + 1, tail < 0 ? tokens.size() : tail);
+        String rest = tail < 0 ? "" : join(tokens, tail, tokens.size());
+        boolean restHasParameters = rest.contains("?");
+        return "SELECT * FROM (" + head + (restHasParameters ? "" : " " + rest) + ") AS borealis_having WHERE "
+                + condition + (restHasParameters ? " " + rest : "");
+    }
+
+    private static String join(List<SqlToken> tokens, int from, int to) {
+        StringBuilder b = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            b.append(tokens.get(i).text());
+        }
+        return b.toString();
     }
 
     private void run() throws MySqlErrorException {
@@ -158,6 +216,9 @@ final class SqlTranslator {
         if (qualifiedSurface(i)) {
             return skipSurfaceName(i);
         }
+        if (upper.equals("COLLATE") && !ddl && next(i) >= 0) {
+            return next(i); // H2 has no per-expression collation; comparisons are case-insensitive already
+        }
         if (upper.equals("AS") && castToInteger(i)) {
             return skipSignedness(i);
         }
@@ -218,7 +279,7 @@ final class SqlTranslator {
         return i;
     }
 
-    /** {@code information_schema . replica_host_status} starting at token i. */
+    /** {@code information_schema . <a MySQL-shaped catalog view>} starting at token i. */
     private boolean qualifiedSurface(int i) {
         if (!tokens.get(i).identifier().equalsIgnoreCase("information_schema")) {
             return false;
@@ -226,12 +287,13 @@ final class SqlTranslator {
         int dot = next(i);
         int name = dot < 0 ? -1 : next(dot);
         return name >= 0 && tokens.get(dot).isSymbol(".")
-                && tokens.get(name).identifier().equalsIgnoreCase("replica_host_status");
+                && MySqlCatalog.VIEWS.contains(tokens.get(name).identifier().toLowerCase(Locale.ROOT));
     }
 
     private int skipSurfaceName(int i) {
-        out.append(Functions.SCHEMA).append(".replica_host_status");
-        return next(next(i));
+        int name = next(next(i));
+        out.append(Functions.SCHEMA).append('.').append(tokens.get(name).identifier().toLowerCase(Locale.ROOT));
+        return name;
     }
 
     private boolean castToInteger(int i) {

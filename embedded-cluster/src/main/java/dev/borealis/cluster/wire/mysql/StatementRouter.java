@@ -119,20 +119,27 @@ final class StatementRouter {
         Session session = connection.checkSession();
         String h2 = SqlTranslator.translate(mysql, connection);
         Result result = session.execute(h2, List.of(), insert);
-        return outcome(result);
+        return outcome(result, mysql);
     }
 
-    static Outcome outcome(Result result) throws SQLException {
+    /**
+     * The statement's outcome. As in MySQL, only a value the server generated counts as the insert id:
+     * H2 also reports keys the statement gave explicitly, so those are ignored.
+     */
+    static Outcome outcome(Result result, String mysql) throws SQLException {
         if (result.hasRows()) {
             return new Outcome(result.rows(), result, -1, 0);
         }
-        long id = firstKey(result.generatedKeys());
+        long id = firstKey(result.generatedKeys(), mysql);
         result.close();
         return new Outcome(null, null, result.updateCount(), id);
     }
 
-    private static long firstKey(ResultSet keys) throws SQLException {
+    private static long firstKey(ResultSet keys, String mysql) throws SQLException {
         if (keys == null || !keys.next() || keys.getMetaData().getColumnCount() == 0) {
+            return 0;
+        }
+        if (InsertColumns.names(mysql).contains(keys.getMetaData().getColumnLabel(1).toLowerCase(Locale.ROOT))) {
             return 0;
         }
         Object value = keys.getObject(1);
