@@ -19,18 +19,25 @@ import javax.crypto.Cipher;
  */
 final class ServerState {
 
-    private final KeyPair rsa;
     private final Map<String, byte[]> authCache = new ConcurrentHashMap<>();
     private final Map<Integer, MySqlConnection> connections = new ConcurrentHashMap<>();
     private final long startedMillis = System.currentTimeMillis();
 
-    ServerState() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            rsa = generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot generate the RSA key pair for caching_sha2_password", e);
+    /**
+     * The RSA key pair, made once per JVM on first use: generating 2048-bit keys costs up to seconds on
+     * a busy machine, and many clusters start and stop in one test run (mysqld also makes it once).
+     */
+    private static final class Rsa {
+        static final KeyPair KEYS = generate();
+
+        private static KeyPair generate() {
+            try {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048);
+                return generator.generateKeyPair();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot generate the RSA key pair for caching_sha2_password", e);
+            }
         }
     }
 
@@ -39,7 +46,7 @@ final class ServerState {
     }
 
     String publicKeyPem() {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(rsa.getPublic().getEncoded());
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(Rsa.KEYS.getPublic().getEncoded());
         return "-----BEGIN PUBLIC KEY-----\n" + body + "\n-----END PUBLIC KEY-----\n";
     }
 
@@ -47,7 +54,7 @@ final class ServerState {
     byte[] rsaDecrypt(byte[] encrypted) {
         try {
             Cipher cipher = Cipher.getInstance("RSA/ECB/OAEPWithSHA-1AndMGF1Padding");
-            cipher.init(Cipher.DECRYPT_MODE, rsa.getPrivate());
+            cipher.init(Cipher.DECRYPT_MODE, Rsa.KEYS.getPrivate());
             return cipher.doFinal(encrypted);
         } catch (GeneralSecurityException | RuntimeException e) {
             return null;
