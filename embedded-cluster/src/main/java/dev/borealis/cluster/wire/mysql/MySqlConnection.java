@@ -188,7 +188,9 @@ final class MySqlConnection implements SystemVariables.Live, SqlTranslator.Conte
         }
         for (int i = 0; i < parts.size(); i++) {
             currentSql = parts.get(i);
-            lastError = null;
+            if (!StatementRouter.readsDiagnostics(parts.get(i))) {
+                lastError = null;
+            }
             boolean more = i < parts.size() - 1;
             try (Outcome outcome = router.execute(parts.get(i))) {
                 sendOutcome(outcome, false, more);

@@ -128,7 +128,11 @@ final class SqlTranslator {
                 return comment(i, t);
             case STRING:
             case DQ_STRING:
-                out.append(SqlLexer.quote(SqlLexer.unquote(t.text())));
+                if (previous(i) >= 0 && tokens.get(previous(i)).isWord("AS")) {
+                    out.append(StatementRouter.quoteIdent(SqlLexer.unquote(t.text()))); // a quoted alias
+                } else {
+                    out.append(SqlLexer.quote(SqlLexer.unquote(t.text())));
+                }
                 return i;
             case SYSVAR:
                 return systemVariable(i, t);

@@ -46,6 +46,13 @@ final class StatementRouter {
         return i < t.size() && t.get(i).type() == SqlToken.Type.WORD ? t.get(i).upper() : "";
     }
 
+    /** SHOW WARNINGS / SHOW ERRORS read the previous statement's diagnostics instead of clearing them. */
+    static boolean readsDiagnostics(String sql) {
+        List<SqlToken> t = significant(sql);
+        return word(t, 0).equals("SHOW") && (word(t, 1).equals("WARNINGS") || word(t, 1).equals("ERRORS")
+                || word(t, 1).equals("COUNT"));
+    }
+
     /** True for statements the frontend answers itself (prepared statements run them through the text path). */
     boolean isServerHandled(String sql) {
         List<SqlToken> t = significant(sql);
