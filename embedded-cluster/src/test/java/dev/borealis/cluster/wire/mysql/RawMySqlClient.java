@@ -24,6 +24,12 @@ final class RawMySqlClient implements AutoCloseable {
 
     /** Connects and logs in with mysql_native_password; the login's last answer is returned. */
     static RawMySqlClient login(int port, String user, String password, byte[][] answer) throws IOException {
+        return login(port, user, password, Protocol.NATIVE, answer);
+    }
+
+    /** Logs in with the named plugin's scramble (mysql_native_password or caching_sha2_password). */
+    static RawMySqlClient login(int port, String user, String password, String plugin, byte[][] answer)
+            throws IOException {
         RawMySqlClient c = new RawMySqlClient(new Socket(InetAddress.getLoopbackAddress(), port));
         c.socket.setSoTimeout(10_000);
         byte[] greeting = c.read();
@@ -39,9 +45,9 @@ final class RawMySqlClient implements AutoCloseable {
         System.arraycopy(part2, 0, scramble, 8, 12);
         int caps = Protocol.CLIENT_PROTOCOL_41 | Protocol.CLIENT_SECURE_CONNECTION | Protocol.CLIENT_PLUGIN_AUTH
                 | Protocol.CLIENT_LONG_PASSWORD | Protocol.CLIENT_TRANSACTIONS | Protocol.CLIENT_MULTI_STATEMENTS;
-        byte[] auth = nativeScramble(password, scramble);
+        byte[] auth = plugin.equals(Protocol.NATIVE) ? nativeScramble(password, scramble) : sha2Scramble(password, scramble);
         byte[] response = new PayloadWriter(128).int4(caps).int4(1 << 24).int1(45).zeros(23).nulString(user)
-                .int1(auth.length).bytes(auth).nulString(Protocol.NATIVE).toByteArray();
+                .int1(auth.length).bytes(auth).nulString(plugin).toByteArray();
         c.write(1, response);
         answer[0] = c.read();
         return c;
@@ -51,6 +57,12 @@ final class RawMySqlClient implements AutoCloseable {
         byte[] stage1 = Scrambles.digest("SHA-1", password.getBytes(StandardCharsets.UTF_8));
         byte[] stage2 = Scrambles.digest("SHA-1", stage1);
         return Scrambles.xor(stage1, Scrambles.digest("SHA-1", scramble, stage2));
+    }
+
+    static byte[] sha2Scramble(String password, byte[] scramble) {
+        byte[] stage1 = Scrambles.digest("SHA-256", password.getBytes(StandardCharsets.UTF_8));
+        byte[] stage2 = Scrambles.digest("SHA-256", stage1);
+        return Scrambles.xor(stage1, Scrambles.digest("SHA-256", stage2, scramble));
     }
 
     void write(int sequence, byte[] payload) throws IOException {
