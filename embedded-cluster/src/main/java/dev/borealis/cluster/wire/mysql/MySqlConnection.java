@@ -1,6 +1,7 @@
 package dev.borealis.cluster.wire.mysql;
 
 import dev.borealis.cluster.ClusterSqlException;
+import dev.borealis.cluster.Instance;
 import dev.borealis.cluster.Role;
 import dev.borealis.cluster.Session;
 import dev.borealis.cluster.wire.ClientConnection;
@@ -23,6 +24,7 @@ final class MySqlConnection implements SystemVariables.Live, SqlTranslator.Conte
     private static final Logger LOG = Logger.getLogger(MySqlConnection.class.getName());
 
     private final ClientConnection client;
+    private final Instance instance;
     private final ServerState state;
     private final PacketChannel channel;
     private final SystemVariables variables = new SystemVariables(this);
@@ -43,6 +45,7 @@ final class MySqlConnection implements SystemVariables.Live, SqlTranslator.Conte
 
     MySqlConnection(ClientConnection client, ServerState state) throws IOException {
         this.client = client;
+        this.instance = client.instance();
         this.state = state;
         this.channel = new PacketChannel(client.input(), client.output(), Protocol.MAX_ALLOWED_PACKET);
     }
@@ -75,7 +78,7 @@ final class MySqlConnection implements SystemVariables.Live, SqlTranslator.Conte
         this.capabilities = accepted.capabilities();
         this.multiStatements = (capabilities & Protocol.CLIENT_MULTI_STATEMENTS) != 0;
         try {
-            session = client.instance().openSession();
+            session = instance.openSession();
             if (accepted.database() != null) {
                 router.use(accepted.database());
             }
@@ -294,6 +297,11 @@ final class MySqlConnection implements SystemVariables.Live, SqlTranslator.Conte
 
     // ---------------------------------------------------------------- accessors for handlers
 
+    /** The instance this connection was made to (kept: it may leave the cluster while we run). */
+    Instance instance() {
+        return instance;
+    }
+
     PacketChannel channel() {
         return channel;
     }
@@ -359,12 +367,12 @@ final class MySqlConnection implements SystemVariables.Live, SqlTranslator.Conte
 
     @Override
     public boolean instanceReadOnly() {
-        return client.instance().role() != Role.WRITER;
+        return instance.role() != Role.WRITER;
     }
 
     @Override
     public String instanceId() {
-        return client.instance().id();
+        return instance.id();
     }
 
     @Override

@@ -25,7 +25,7 @@ public final class MySqlWireProtocol implements WireProtocol {
 
     @Override
     public void serve(ClientConnection connection) throws IOException {
-        ServerState state = STATES.computeIfAbsent(connection.cluster(), c -> new ServerState());
+        ServerState state = STATES.computeIfAbsent(connection.cluster(), ServerState::new);
         new MySqlConnection(connection, state).run();
     }
 }

@@ -1,5 +1,8 @@
 package dev.borealis.cluster.wire.mysql;
 
+import dev.borealis.cluster.Cluster;
+import dev.borealis.cluster.ClusterListener;
+
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -22,6 +25,20 @@ final class ServerState {
     private final Map<String, byte[]> authCache = new ConcurrentHashMap<>();
     private final Map<Integer, MySqlConnection> connections = new ConcurrentHashMap<>();
     private final long startedMillis = System.currentTimeMillis();
+
+    /** Listens to the cluster so that a crashed, demoted or removed instance's clients see their socket close. */
+    ServerState(Cluster cluster) {
+        cluster.addListener(new ClusterListener() {
+            @Override
+            public void instanceDown(String instanceId) {
+                for (MySqlConnection c : connections()) {
+                    if (c.instance().id().equals(instanceId)) {
+                        c.kill();
+                    }
+                }
+            }
+        });
+    }
 
     /**
      * The RSA key pair, made once per JVM on first use: generating 2048-bit keys costs up to seconds on

@@ -140,7 +140,7 @@ final class ShowCommands {
         ShowTable table = new ShowTable("Id", "User", "Host", "db", "Command", "Time", "State", "Info");
         long now = System.currentTimeMillis();
         for (MySqlConnection c : connection.serverState().connections()) {
-            if (c.client().instance() != connection.client().instance() || c.user() == null) {
+            if (c.instance() != connection.instance() || c.user() == null) {
                 continue;
             }
             String sql = c.currentSql();

@@ -254,7 +254,7 @@ final class StatementRouter {
 
     void kill(int id, boolean queryOnly) throws SQLException {
         MySqlConnection target = connection.serverState().connection(id);
-        if (target == null || target.client().instance() != connection.client().instance()) {
+        if (target == null || target.instance() != connection.instance()) {
             throw new MySqlError(1094, "HY000", "Unknown thread id: " + id).exception();
         }
         if (queryOnly) {

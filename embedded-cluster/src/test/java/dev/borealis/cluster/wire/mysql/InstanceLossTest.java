@@ -53,6 +53,17 @@ class InstanceLossTest {
     }
 
     @Test
+    void idleClientsOfACrashedReaderSeeTheirSocketClose() throws Exception {
+        String reader = cluster.topology().readers().get(0).id();
+        byte[][] answer = new byte[1][];
+        try (RawMySqlClient raw = RawMySqlClient.login(server.port(reader), "admin", "admin", answer)) {
+            assertThat(answer[0][0]).isZero();
+            cluster.crash(reader);
+            assertThatThrownBy(raw::read).isInstanceOf(java.io.EOFException.class);
+        }
+    }
+
+    @Test
     void demotedWriterSessionsAreCutAndTheNewWriterAcceptsWrites() throws Exception {
         String oldWriter = cluster.writer().id();
         try (Connection c = connect(oldWriter); Statement st = c.createStatement()) {
