@@ -36,7 +36,6 @@ final class MySqlConnection implements SystemVariables.Live, SqlTranslator.Conte
     private volatile String currentSql;
     private volatile long commandStartMillis = System.currentTimeMillis();
     private volatile boolean killed;
-    private int capabilities;
     private boolean multiStatements;
     private long lastInsertId;
     private long foundRows;
@@ -75,8 +74,7 @@ final class MySqlConnection implements SystemVariables.Live, SqlTranslator.Conte
 
     private boolean openSession(Handshake.Accepted accepted) throws IOException {
         this.user = accepted.user();
-        this.capabilities = accepted.capabilities();
-        this.multiStatements = (capabilities & Protocol.CLIENT_MULTI_STATEMENTS) != 0;
+        this.multiStatements = (accepted.capabilities() & Protocol.CLIENT_MULTI_STATEMENTS) != 0;
         try {
             session = instance.openSession();
             if (accepted.database() != null) {

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** A small in-memory result (the output of a SHOW command) with MySQL's LIKE filtering on its first column. */
@@ -89,9 +88,5 @@ final class ShowTable {
             b.append(c == 0 ? "" : ", ").append('"').append(columns.get(c).replace("\"", "")).append('"');
         }
         return b.append(") WHERE ").append(where).toString();
-    }
-
-    static String lower(String s) {
-        return s == null ? null : s.toLowerCase(Locale.ROOT);
     }
 }

@@ -1,6 +1,5 @@
 package dev.borealis.cluster.wire.mysql;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -151,10 +150,5 @@ final class ValueCodec {
         if (micros != 0) {
             w.int4(micros);
         }
-    }
-
-    /** Reads stream-valued columns fully (kept small: H2 returns LOBs as Clob/Blob, handled above). */
-    static byte[] readAll(InputStream in) throws IOException {
-        return in.readAllBytes();
     }
 }
