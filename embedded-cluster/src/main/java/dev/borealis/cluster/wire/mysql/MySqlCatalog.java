@@ -157,7 +157,7 @@ public final class MySqlCatalog {
                 for (int i = 0; i < 10; i++) {
                     row[i] = r.getObject(i + 1);
                 }
-                String type = ShowCommands.mysqlType(row);
+                String type = mysqlType(row);
                 String dataType = type.replaceAll("[( ].*", "");
                 boolean text = type.contains("char") || type.contains("text") || type.startsWith("enum");
                 Long length = text ? (type.contains("text") ? 4294967295L : ((Number) row[2]).longValue()) : null;
@@ -247,6 +247,41 @@ public final class MySqlCatalog {
         return rs;
     }
 
+    /** MySQL's COLUMN_TYPE text for an H2 column (Connector/J parses it for DatabaseMetaData). */
+    static String mysqlType(Object[] r) {
+        String type = String.valueOf(r[1]).toUpperCase(Locale.ROOT);
+        long length = r[2] == null ? 0 : ((Number) r[2]).longValue();
+        long precision = r[3] == null ? 0 : ((Number) r[3]).longValue();
+        long scale = r[4] == null ? 0 : ((Number) r[4]).longValue();
+        long fsp = r[5] == null ? 0 : ((Number) r[5]).longValue();
+        switch (type) {
+            case "INTEGER": return "int";
+            case "BIGINT": return "bigint";
+            case "SMALLINT": return "smallint";
+            case "TINYINT": return "tinyint";
+            case "BOOLEAN": return "tinyint(1)";
+            case "CHARACTER VARYING": case "VARCHAR_IGNORECASE": return length > 65535 ? "longtext" : "varchar(" + length + ")";
+            case "CHARACTER": return "char(" + length + ")";
+            case "CHARACTER LARGE OBJECT": return "longtext";
+            case "BINARY LARGE OBJECT": return "longblob";
+            case "BINARY VARYING": return length > 65535 ? "longblob" : "varbinary(" + length + ")";
+            case "BINARY": return "binary(" + length + ")";
+            case "NUMERIC": case "DECIMAL": return "decimal(" + precision + "," + scale + ")";
+            case "DECFLOAT": return "decimal(65,30)";
+            case "DOUBLE PRECISION": return "double";
+            case "REAL": return "float";
+            case "DATE": return "date";
+            case "TIME": return fsp > 0 ? "time(" + fsp + ")" : "time";
+            case "TIMESTAMP": return fsp > 0 ? "datetime(" + fsp + ")" : "datetime";
+            case "TIMESTAMP WITH TIME ZONE": return fsp > 0 ? "timestamp(" + fsp + ")" : "timestamp";
+            case "JSON": return "json";
+            case "UUID": return "char(36)";
+            case "ENUM": return "enum";
+            default: return type.toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** H2 names the index of {@code UNIQUE KEY u} {@code u_INDEX_xx}; MySQL shows {@code u}. */
     static String indexName(String h2Name) {
         int generated = h2Name.indexOf("_INDEX_");
         return generated > 0 ? h2Name.substring(0, generated) : h2Name;

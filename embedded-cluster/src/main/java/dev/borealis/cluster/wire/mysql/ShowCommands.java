@@ -214,7 +214,7 @@ final class ShowCommands {
                 ? new ShowTable("Field", "Type", "Collation", "Null", "Key", "Default", "Extra", "Privileges", "Comment")
                 : new ShowTable("Field", "Type", "Null", "Key", "Default", "Extra");
         for (Object[] r : rows) {
-            String type = mysqlType(r);
+            String type = MySqlCatalog.mysqlType(r);
             String key = keys.getOrDefault(String.valueOf(r[0]).toLowerCase(Locale.ROOT), "");
             String extra = "YES".equals(r[8]) ? "auto_increment" : "";
             Object dflt = "YES".equals(r[8]) ? null : unquoteDefault(r[7]);
@@ -235,40 +235,6 @@ final class ShowCommands {
         }
         String s = d.toString();
         return s.length() >= 2 && s.startsWith("'") && s.endsWith("'") ? s.substring(1, s.length() - 1).replace("''", "'") : s;
-    }
-
-    /** MySQL's COLUMN_TYPE text for an H2 column (Connector/J parses it for DatabaseMetaData). */
-    static String mysqlType(Object[] r) {
-        String type = String.valueOf(r[1]).toUpperCase(Locale.ROOT);
-        long length = r[2] == null ? 0 : ((Number) r[2]).longValue();
-        long precision = r[3] == null ? 0 : ((Number) r[3]).longValue();
-        long scale = r[4] == null ? 0 : ((Number) r[4]).longValue();
-        long fsp = r[5] == null ? 0 : ((Number) r[5]).longValue();
-        switch (type) {
-            case "INTEGER": return "int";
-            case "BIGINT": return "bigint";
-            case "SMALLINT": return "smallint";
-            case "TINYINT": return "tinyint";
-            case "BOOLEAN": return "tinyint(1)";
-            case "CHARACTER VARYING": case "VARCHAR_IGNORECASE": return length > 65535 ? "longtext" : "varchar(" + length + ")";
-            case "CHARACTER": return "char(" + length + ")";
-            case "CHARACTER LARGE OBJECT": return "longtext";
-            case "BINARY LARGE OBJECT": return "longblob";
-            case "BINARY VARYING": return length > 65535 ? "longblob" : "varbinary(" + length + ")";
-            case "BINARY": return "binary(" + length + ")";
-            case "NUMERIC": case "DECIMAL": return "decimal(" + precision + "," + scale + ")";
-            case "DECFLOAT": return "decimal(65,30)";
-            case "DOUBLE PRECISION": return "double";
-            case "REAL": return "float";
-            case "DATE": return "date";
-            case "TIME": return fsp > 0 ? "time(" + fsp + ")" : "time";
-            case "TIMESTAMP": return fsp > 0 ? "datetime(" + fsp + ")" : "datetime";
-            case "TIMESTAMP WITH TIME ZONE": return fsp > 0 ? "timestamp(" + fsp + ")" : "timestamp";
-            case "JSON": return "json";
-            case "UUID": return "char(36)";
-            case "ENUM": return "enum";
-            default: return type.toLowerCase(Locale.ROOT);
-        }
     }
 
     private List<Object[]> indexRows(Target target) throws SQLException {
@@ -311,11 +277,7 @@ final class ShowCommands {
     }
 
     private static String indexName(String h2Name, String kind) {
-        if (kind.equals("PRIMARY KEY")) {
-            return "PRIMARY";
-        }
-        int generated = h2Name.indexOf("_INDEX_");
-        return generated > 0 ? h2Name.substring(0, generated) : h2Name;
+        return kind.equals("PRIMARY KEY") ? "PRIMARY" : MySqlCatalog.indexName(h2Name);
     }
 
     private Outcome create(List<SqlToken> t, int i) throws SQLException {
