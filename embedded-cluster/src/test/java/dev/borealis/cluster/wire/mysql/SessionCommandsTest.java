@@ -205,6 +205,34 @@ class SessionCommandsTest {
     }
 
     @Test
+    void statementCancelInterruptsALongQuery() throws Exception {
+        try (Connection c = connect(""); Statement st = c.createStatement()) {
+            java.util.concurrent.CompletableFuture<Throwable> outcome = new java.util.concurrent.CompletableFuture<>();
+            Thread runner = new Thread(() -> {
+                try {
+                    st.executeQuery("SELECT SUM(MOD(X, 7)) FROM SYSTEM_RANGE(1, 20000000000)");
+                    outcome.complete(null);
+                } catch (Throwable e) {
+                    outcome.complete(e);
+                }
+            }, "session-test-long-query");
+            runner.start();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            while (!outcome.isDone() && System.nanoTime() < deadline) {
+                st.cancel(); // Connector/J sends KILL QUERY <id> on a second connection
+                java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(50));
+            }
+            Throwable error = outcome.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            runner.join(5000);
+            // the server answers 1317 (interrupted); Connector/J, knowing it cancelled, reports its own exception
+            assertThat(error).isInstanceOf(SQLException.class).hasMessageContaining("cancelled");
+            try (ResultSet rs = st.executeQuery("SELECT 2")) {
+                assertThat(rs.next()).isTrue(); // the connection survives
+            }
+        }
+    }
+
+    @Test
     void preparedStatementsCoverBinaryTypesAndLongData() throws Exception {
         try (Connection c = connect("useServerPrepStmts=true&cachePrepStmts=true")) {
             c.setCatalog("app");
