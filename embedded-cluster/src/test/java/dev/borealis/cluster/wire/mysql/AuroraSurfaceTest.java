@@ -97,6 +97,39 @@ class AuroraSurfaceTest {
     }
 
     @Test
+    void topologyQueriesOfAuroraAwareClientsWork() throws Exception {
+        String writer = cluster.writer().id();
+        try (Connection c = connect(reader()); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT SERVER_ID, CASE WHEN SESSION_ID = 'MASTER_SESSION_ID' THEN TRUE"
+                    + " ELSE FALSE END, CPU, REPLICA_LAG_IN_MILLISECONDS, LAST_UPDATE_TIMESTAMP"
+                    + " FROM information_schema.replica_host_status"
+                    + " WHERE time_to_sec(timediff(now(), LAST_UPDATE_TIMESTAMP)) <= 300 OR SESSION_ID = 'MASTER_SESSION_ID' ")) {
+                int writers = 0;
+                int rows = 0;
+                while (rs.next()) {
+                    rows++;
+                    if (rs.getBoolean(2)) {
+                        writers++;
+                        assertThat(rs.getString(1)).isEqualTo(writer);
+                    }
+                }
+                assertThat(rows).isEqualTo(3);
+                assertThat(writers).isEqualTo(1);
+            }
+            try (ResultSet rs = st.executeQuery("SELECT SERVER_ID FROM information_schema.replica_host_status"
+                    + " WHERE SESSION_ID = 'MASTER_SESSION_ID' AND SERVER_ID = @@aurora_server_id")) {
+                assertThat(rs.next()).isFalse(); // a reader is not the writer
+            }
+            try (ResultSet rs = st.executeQuery("SELECT @@aurora_server_id, server_id FROM information_schema.replica_host_status"
+                    + " WHERE session_id = 'MASTER_SESSION_ID'")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo(reader());
+                assertThat(rs.getString(2)).isEqualTo(writer);
+            }
+        }
+    }
+
+    @Test
     void systemVariablesTellWriterFromReader() throws Exception {
         String query = "SELECT @@aurora_server_id, @@innodb_read_only, @@read_only, @@aurora_version, AURORA_VERSION(),"
                 + " @@hostname, @@port, @@version_comment";
