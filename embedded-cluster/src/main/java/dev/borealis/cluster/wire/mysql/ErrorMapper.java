@@ -26,7 +26,7 @@ final class ErrorMapper {
         String name = firstQuoted(message);
         switch (e.getErrorCode()) {
             case ErrorCode.DUPLICATE_KEY_1:
-                return new MySqlError(1062, "23000", "Duplicate entry for key: " + message);
+                return duplicate(message, name);
             case ErrorCode.TABLE_OR_VIEW_NOT_FOUND_1:
             case ErrorCode.TABLE_OR_VIEW_NOT_FOUND_WITH_CANDIDATES_2:
             case ErrorCode.TABLE_OR_VIEW_NOT_FOUND_DATABASE_EMPTY_1:
@@ -91,6 +91,21 @@ final class ErrorMapper {
             default:
                 return new MySqlError(1105, "HY000", message);
         }
+    }
+
+    private static final Pattern DUPLICATE_VALUE = Pattern.compile("VALUES \\( /\\* \\d+ \\*/ (.*) \\)\\s*$");
+
+    /** MySQL's "Duplicate entry 'v' for key 'table.key'" from H2's "PUBLIC.KEY_INDEX_2 ON PUBLIC.T(C) VALUES (...)". */
+    private static MySqlError duplicate(String message, String detail) {
+        Matcher value = DUPLICATE_VALUE.matcher(detail);
+        String entry = value.find() ? value.group(1).replaceAll("^'(.*)'$", "$1") : "?";
+        String index = detail.split(" ")[0];
+        String table = detail.contains(" ON ") ? detail.substring(detail.indexOf(" ON ") + 4).replaceAll("\\(.*", "") : "";
+        String key = index.substring(index.lastIndexOf('.') + 1);
+        key = key.startsWith("PRIMARY_KEY") ? "PRIMARY" : MySqlCatalog.indexName(key);
+        String tableName = table.substring(table.lastIndexOf('.') + 1);
+        return new MySqlError(1062, "23000", "Duplicate entry '" + entry + "' for key '"
+                + (tableName.isEmpty() ? "" : tableName + ".") + key + "'");
     }
 
     /** H2's message without the echoed statement. */

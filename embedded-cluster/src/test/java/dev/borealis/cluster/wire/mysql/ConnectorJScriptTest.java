@@ -176,6 +176,7 @@ class ConnectorJScriptTest {
                         .isInstanceOfSatisfying(SQLException.class, e -> {
                             assertThat(e.getErrorCode()).isEqualTo(1062);
                             assertThat(e.getSQLState()).isEqualTo("23000");
+                            assertThat(e.getMessage()).isEqualTo("Duplicate entry 'ob@example.com' for key 'customers.uq_email'");
                         });
                 assertThatThrownBy(() -> st.executeQuery("SELECT * FROM no_such_table"))
                         .isInstanceOfSatisfying(SQLException.class, e -> {
