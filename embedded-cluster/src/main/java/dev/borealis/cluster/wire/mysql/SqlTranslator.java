@@ -36,7 +36,7 @@ final class SqlTranslator {
             "UNION", "INTO", "FOR");
     private static final Map<String, String> RENAMED = Map.of("if", "CASEWHEN", "database", "SCHEMA",
             "sysdate", "LOCALTIMESTAMP", "now", "LOCALTIMESTAMP", "current_timestamp", "LOCALTIMESTAMP",
-            "localtime", "LOCALTIMESTAMP", "utc_timestamp", "LOCALTIMESTAMP");
+            "localtime", "LOCALTIMESTAMP");
 
     private final List<SqlToken> tokens;
     private final Context context;
@@ -259,7 +259,9 @@ final class SqlTranslator {
                 return empty ? constant(Long.toString(context.rowCount()), close) : append(t, i);
             case "uuid":
                 return empty ? constant("CAST(RANDOM_UUID() AS VARCHAR(36))", close) : append(t, i);
-            case "now": case "sysdate": case "current_timestamp": case "localtime": case "utc_timestamp":
+            case "utc_timestamp":
+                return empty ? constant("CAST(CURRENT_TIMESTAMP(0) AT TIME ZONE 'UTC' AS TIMESTAMP(0))", close) : append(t, i);
+            case "now": case "sysdate": case "current_timestamp": case "localtime":
                 return empty ? constant("LOCALTIMESTAMP(0)", close) : appendText(RENAMED.get(lower), i);
             default:
                 break;
