@@ -124,8 +124,11 @@ final class BinaryStatements {
         r.int4(); // iteration count, always 1
         List<Object> values = parameters(s, r);
         s.longData.clear();
+        connection.beforeStatement();
         try (Outcome outcome = run(s, values)) {
             connection.sendOutcome(outcome, true, false);
+        } finally {
+            connection.afterStatement();
         }
     }
 

@@ -41,6 +41,8 @@ final class MySqlConnection implements SystemVariables.Live, SqlTranslator.Conte
     private long foundRows;
     private long rowCount = -1;
     private MySqlError lastError;
+    private Boolean nextTransactionReadOnly;
+    private Boolean sessionReadOnlyToRestore;
 
     MySqlConnection(ClientConnection client, ServerState state) throws IOException {
         this.client = client;
@@ -193,9 +195,40 @@ final class MySqlConnection implements SystemVariables.Live, SqlTranslator.Conte
                 lastError = null;
             }
             boolean more = i < parts.size() - 1;
+            beforeStatement();
             try (Outcome outcome = router.execute(parts.get(i))) {
                 sendOutcome(outcome, false, more);
+            } finally {
+                afterStatement();
             }
+        }
+    }
+
+    /** SET TRANSACTION READ ONLY|WRITE (no SESSION): the access mode of the next transaction only. */
+    void setNextTransactionReadOnly(boolean readOnly) throws SQLException {
+        if (checkSession().inTransaction()) {
+            throw new MySqlError(1568, "25001", "Transaction characteristics can't be changed while a transaction is in"
+                    + " progress").exception();
+        }
+        nextTransactionReadOnly = readOnly;
+    }
+
+    /** Applies a pending one-transaction access mode before the statement that will start that transaction. */
+    void beforeStatement() throws SQLException {
+        Session s = checkSession();
+        if (nextTransactionReadOnly != null && !s.inTransaction()) {
+            sessionReadOnlyToRestore = s.isReadOnly();
+            s.setReadOnly(nextTransactionReadOnly);
+            nextTransactionReadOnly = null;
+        }
+    }
+
+    /** Puts the session's own access mode back once the one-off transaction has ended. */
+    void afterStatement() throws SQLException {
+        Session s = session;
+        if (s != null && sessionReadOnlyToRestore != null && !s.inTransaction() && !s.isClosed()) {
+            s.setReadOnly(sessionReadOnlyToRestore);
+            sessionReadOnlyToRestore = null;
         }
     }
 

@@ -38,7 +38,7 @@ final class SetCommand {
             if (global) {
                 throw superRequired();
             }
-            return transaction(scopeAt + 1);
+            return transaction(scopeAt + 1, scopeAt == 2);
         }
         for (List<SqlToken> assignment : splitAssignments(1)) {
             assign(assignment);
@@ -63,17 +63,23 @@ final class SetCommand {
         return Outcome.ok();
     }
 
-    private Outcome transaction(int from) throws SQLException {
-        Session session = connection.checkSession();
+    /** SET SESSION TRANSACTION changes the session; plain SET TRANSACTION only the next transaction. */
+    private Outcome transaction(int from, boolean session) throws SQLException {
         for (int i = from; i < tokens.size(); i++) {
-            if (is(i, "READ") && is(i + 1, "ONLY")) {
-                session.setReadOnly(true);
-                i++;
-            } else if (is(i, "READ") && is(i + 1, "WRITE")) {
-                session.setReadOnly(false);
+            if (is(i, "READ") && (is(i + 1, "ONLY") || is(i + 1, "WRITE"))) {
+                boolean readOnly = is(i + 1, "ONLY");
+                if (session) {
+                    connection.checkSession().setReadOnly(readOnly);
+                } else {
+                    connection.setNextTransactionReadOnly(readOnly);
+                }
                 i++;
             } else if (is(i, "ISOLATION") && is(i + 1, "LEVEL")) {
-                i = isolation(i + 2);
+                int end = isolation(i + 2);
+                if (!session) {
+                    connection.variables().set("transaction_isolation", null); // isolation is not enforced per transaction
+                }
+                i = end;
             } else if (!tokens.get(i).isSymbol(",")) {
                 throw MySqlError.syntax(tokens.get(i).text()).exception();
             }

@@ -172,6 +172,14 @@ class SessionCommandsTest {
                 st.execute("START TRANSACTION READ WRITE");
                 st.executeUpdate("INSERT INTO items (name) VALUES ('yes')");
                 st.execute("ROLLBACK");
+                st.execute("SET TRANSACTION READ ONLY"); // the next transaction only
+                assertThatThrownBy(() -> st.executeUpdate("INSERT INTO items (name) VALUES ('no')"))
+                        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1792));
+                assertThat(st.executeUpdate("INSERT INTO items (name) VALUES ('again')")).isEqualTo(1);
+                st.execute("BEGIN");
+                assertThatThrownBy(() -> st.execute("SET TRANSACTION READ ONLY"))
+                        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1568));
+                st.execute("ROLLBACK");
             }
         }
     }
