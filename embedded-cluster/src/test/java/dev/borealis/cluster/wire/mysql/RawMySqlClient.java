@@ -92,15 +92,26 @@ final class RawMySqlClient implements AutoCloseable {
         int count = 0;
         while (true) {
             byte[] header = new byte[4];
-            int first = in.read();
+            int first;
+            try {
+                first = in.read();
+            } catch (java.net.SocketException reset) {
+                return count; // closed by the server with unread input: a reset instead of a FIN
+            }
             if (first < 0) {
                 return count;
             }
             header[0] = (byte) first;
-            in.readFully(header, 1, 3);
-            int length = (header[0] & 0xFF) | (header[1] & 0xFF) << 8 | (header[2] & 0xFF) << 16;
-            byte[] payload = new byte[length];
-            in.readFully(payload);
+            byte[] payload;
+            try {
+                in.readFully(header, 1, 3);
+                int length = (header[0] & 0xFF) | (header[1] & 0xFF) << 8 | (header[2] & 0xFF) << 16;
+                payload = new byte[length];
+                in.readFully(payload);
+            } catch (java.net.SocketException reset) {
+                return count; // a reset may discard the tail of what the server sent; a FIN never does
+            }
+            int length = payload.length;
             if (length > 3 && (payload[0] & 0xFF) == 0xFF) {
                 count++;
                 errors.write(payload[3]);
