@@ -95,11 +95,17 @@ final class Handshake {
     private boolean authenticate(String user, String plugin, byte[] response) throws IOException {
         String password = client.cluster().users().password(user).orElse(null);
         if (Protocol.NATIVE.equals(plugin)) {
-            return password != null && Scrambles.nativeMatches(password, scramble, response);
+            byte[] nativeResponse = response;
+            if (response.length == 0 && password != null && !password.isEmpty()) {
+                // libmariadb answers an announced caching_sha2_password with an empty native response and
+                // waits to be asked again for its own plugin, as mysqld then does
+                nativeResponse = switchTo(Protocol.NATIVE);
+            }
+            return nativeResponse != null && password != null && Scrambles.nativeMatches(password, scramble, nativeResponse);
         }
         byte[] sha2Response = response;
         if (!Protocol.CACHING_SHA2.equals(plugin)) {
-            sha2Response = switchToSha2();
+            sha2Response = switchTo(Protocol.CACHING_SHA2);
             if (sha2Response == null) {
                 return false;
             }
@@ -107,11 +113,11 @@ final class Handshake {
         return sha2(user, password, sha2Response);
     }
 
-    private byte[] switchToSha2() throws IOException {
-        channel.write(new PayloadWriter(48).int1(0xFE).nulString(Protocol.CACHING_SHA2).bytes(scramble).int1(0).toByteArray());
+    /** AuthSwitchRequest: the client answers the same scramble with the named plugin. */
+    private byte[] switchTo(String plugin) throws IOException {
+        channel.write(new PayloadWriter(48).int1(0xFE).nulString(plugin).bytes(scramble).int1(0).toByteArray());
         channel.flush();
-        byte[] answer = channel.read();
-        return answer;
+        return channel.read();
     }
 
     private boolean sha2(String user, String password, byte[] response) throws IOException {
