@@ -124,7 +124,8 @@ final class SqlTranslator {
             i = emit(i);
             Label label = labels.remove(i);
             if (label != null && !out.substring(label.outputStart()).equalsIgnoreCase(label.text())) {
-                out.append(" AS `").append(label.text()).append('`');
+                // double quotes: H2 folds backtick-quoted names to lower case under DATABASE_TO_LOWER
+                out.append(" AS \"").append(label.text().replace("\"", "\"\"")).append('"');
             }
         }
     }
