@@ -45,6 +45,7 @@ public final class Cluster implements AutoCloseable {
     private final List<ClusterListener> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService control;
     private final Users users;
+    private final dev.borealis.cluster.compute.Materializer materializer;
     private volatile String writerId;
     private volatile boolean closed;
 
@@ -64,6 +65,8 @@ public final class Cluster implements AutoCloseable {
         executor.setRemoveOnCancelPolicy(true);
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.control = executor;
+        this.materializer = new dev.borealis.cluster.compute.Materializer(volume, settings.engine(), uid,
+                settings.name(), settings.checkpointInterval(), this::discardLogThrough);
     }
 
     public static ClusterBuilder builder() {
@@ -74,6 +77,7 @@ public final class Cluster implements AutoCloseable {
         Cluster cluster = new Cluster(settings, volume);
         try {
             cluster.startInstances();
+            cluster.materializer.start();
         } catch (SQLException | RuntimeException e) {
             cluster.close();
             throw new IllegalStateException("cluster " + settings.name() + ": could not start: " + e.getMessage(), e);
@@ -167,6 +171,17 @@ public final class Cluster implements AutoCloseable {
 
     public VolumeStatus storage() {
         return volume.status();
+    }
+
+    /** LSN of the latest storage checkpoint (0: none yet). */
+    public long checkpointLsn() {
+        var image = volume.checkpoint();
+        return image == null ? 0 : image.lsn();
+    }
+
+    /** The kept log starts after this LSN (0: nothing discarded yet). */
+    public long logStartLsn() {
+        return volume.logStartLsn();
     }
 
     public void addListener(ClusterListener listener) {
@@ -379,6 +394,7 @@ public final class Cluster implements AutoCloseable {
 
     @Override
     public void close() {
+        materializer.stop(); // before the lock: it takes the lock itself to collect the log
         ops.lock();
         try {
             if (closed) {
@@ -469,6 +485,33 @@ public final class Cluster implements AutoCloseable {
                 topologyChanged();
             }
         });
+    }
+
+    /**
+     * Storage garbage collection after a checkpoint: discards the log up to it, but never what a
+     * reader that is running or starting has not applied yet. Skipped when operations are busy.
+     */
+    private void discardLogThrough(long checkpointLsn) {
+        try {
+            if (!ops.tryLock(100, TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            long keepFrom = checkpointLsn;
+            for (ComputeInstance instance : instances.values()) {
+                boolean live = instance.state() == InstanceState.AVAILABLE || instance.state() == InstanceState.STARTING;
+                if (live && instance.role() == Role.READER) {
+                    keepFrom = Math.min(keepFrom, instance.appliedLsn());
+                }
+            }
+            volume.discardThrough(keepFrom);
+        } finally {
+            ops.unlock();
+        }
     }
 
     /** Called on the instance's apply thread: hand over to the control thread, never take the lock here. */

@@ -32,6 +32,7 @@ public final class ClusterBuilder {
     private Duration commitTimeout = Duration.ofSeconds(5);
     private Duration lockTimeout = Duration.ofSeconds(10);
     private boolean autoRestart = true;
+    private long checkpointInterval = 50_000;
     private final Map<String, String> users = new LinkedHashMap<>();
     private Ticker ticker = Ticker.system();
     private Clock clock = Clock.systemUTC();
@@ -97,6 +98,15 @@ public final class ClusterBuilder {
         return this;
     }
 
+    /**
+     * LSNs between storage checkpoints (default 50,000). Instances start from the latest checkpoint and
+     * replay only the log after it; the log before it is discarded, so backtrack reaches back to it.
+     */
+    public ClusterBuilder checkpointInterval(long lsns) {
+        this.checkpointInterval = lsns;
+        return this;
+    }
+
     /** How long a commit waits for a storage write quorum before failing (default 5 s). */
     public ClusterBuilder commitTimeout(Duration timeout) {
         this.commitTimeout = timeout;
@@ -149,6 +159,9 @@ public final class ClusterBuilder {
         ClusterSettings.checkPositive("reboot delay", rebootDelay);
         ClusterSettings.checkPositive("commit timeout", commitTimeout);
         ClusterSettings.checkPositive("lock timeout", lockTimeout);
+        if (checkpointInterval < 1) {
+            throw new IllegalArgumentException("checkpoint interval: " + checkpointInterval + " is invalid (at least 1 LSN)");
+        }
         List<ClusterSettings.InstanceSpec> specs = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         String writer = writerId != null ? writerId : name + "-instance-1";
@@ -174,7 +187,7 @@ public final class ClusterBuilder {
         }
         Map<String, String> userMap = users.isEmpty() ? Map.of("admin", "admin") : users;
         return new ClusterSettings(engine, name, specs, replicaLag, failoverDelay, rebootDelay, commitTimeout,
-                lockTimeout, autoRestart, userMap, ticker, clock);
+                lockTimeout, autoRestart, checkpointInterval, userMap, ticker, clock);
     }
 
     private static boolean containsId(List<ClusterSettings.InstanceSpec> specs, String id) {

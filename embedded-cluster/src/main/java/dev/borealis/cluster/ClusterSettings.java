@@ -17,11 +17,12 @@ import java.util.regex.Pattern;
  * @param commitTimeout how long a commit waits for a write quorum before it fails
  * @param lockTimeout how long a statement waits for a row or table lock
  * @param autoRestart whether crashed instances reboot by themselves (as on Aurora)
+ * @param checkpointInterval LSNs between storage checkpoints (the log before one is discarded)
  */
 public record ClusterSettings(Engine engine, String name, List<InstanceSpec> instances, Duration replicaLag,
                               Duration failoverDelay, Duration rebootDelay, Duration commitTimeout,
-                              Duration lockTimeout, boolean autoRestart, Map<String, String> users, Ticker ticker,
-                              Clock clock) {
+                              Duration lockTimeout, boolean autoRestart, long checkpointInterval,
+                              Map<String, String> users, Ticker ticker, Clock clock) {
 
     public static final int MAX_READERS = 15;
     public static final int MAX_TIER = 15;
@@ -43,7 +44,7 @@ public record ClusterSettings(Engine engine, String name, List<InstanceSpec> ins
             renamed.add(new InstanceSpec(id, spec.tier(), spec.lag()));
         }
         return new ClusterSettings(engine, newName, renamed, replicaLag, failoverDelay, rebootDelay, commitTimeout,
-                lockTimeout, autoRestart, users, ticker, clock);
+                lockTimeout, autoRestart, checkpointInterval, users, ticker, clock);
     }
 
     static void checkId(String what, String id) {
