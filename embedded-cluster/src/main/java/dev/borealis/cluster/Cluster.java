@@ -90,8 +90,8 @@ public final class Cluster implements AutoCloseable {
         try {
             int index = 0;
             for (ClusterSettings.InstanceSpec spec : settings.instances()) {
-                ComputeInstance instance = new ComputeInstance(context, spec.id(), spec.tier(), spec.lag(),
-                        "az" + (index++ % 3 + 1));
+                ComputeInstance instance = new ComputeInstance(context, spec.id(), spec.tier(), spec.instanceClass(),
+                        spec.lag(), "az" + (index++ % 3 + 1));
                 instances.put(spec.id(), instance);
             }
             ComputeInstance writer = instances.get(settings.instances().get(0).id());
@@ -194,7 +194,7 @@ public final class Cluster implements AutoCloseable {
 
     // ---------------------------------------------------------------- operations
 
-    /** Fails over to the reader the promotion rules pick: lowest tier, then any (by id). */
+    /** Fails over to the reader the promotion rules pick: lowest tier, then largest, then any (by id). */
     public String failover() {
         return locked(() -> {
             ComputeInstance target = pickPromotionTarget()
@@ -271,7 +271,7 @@ public final class Cluster implements AutoCloseable {
                 throw new IllegalStateException("cluster " + name() + ": readers: already "
                         + ClusterSettings.MAX_READERS + " (the maximum)");
             }
-            ComputeInstance instance = new ComputeInstance(context, id, tier, settings.replicaLag(),
+            ComputeInstance instance = new ComputeInstance(context, id, tier, InstanceClass.DEFAULT, settings.replicaLag(),
                     "az" + (instances.size() % 3 + 1));
             instances.put(id, instance);
             instance.startAsReader();
@@ -606,7 +606,9 @@ public final class Cluster implements AutoCloseable {
     private Optional<ComputeInstance> pickPromotionTarget() {
         return instances.values().stream()
                 .filter(i -> !i.id().equals(writerId) && i.state() == InstanceState.AVAILABLE && i.role() == Role.READER)
-                .min(Comparator.comparingInt(ComputeInstance::tier).thenComparing(ComputeInstance::id));
+                .min(Comparator.comparingInt(ComputeInstance::tier)
+                        .thenComparing(ComputeInstance::instanceClass, Comparator.reverseOrder())
+                        .thenComparing(ComputeInstance::id));
     }
 
     private ComputeInstance require(String id) {

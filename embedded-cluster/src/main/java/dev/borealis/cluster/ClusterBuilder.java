@@ -70,7 +70,13 @@ public final class ClusterBuilder {
 
     /** Adds a reader with its own id, promotion tier (0 promotes first) and replica lag. */
     public ClusterBuilder reader(String id, int tier, Duration lag) {
-        explicitReaders.add(new ClusterSettings.InstanceSpec(id, tier, lag));
+        explicitReaders.add(new ClusterSettings.InstanceSpec(id, tier, lag, InstanceClass.DEFAULT));
+        return this;
+    }
+
+    /** Adds a reader of a given instance class (e.g. {@code db.r6g.2xlarge}); within a tier the largest is promoted. */
+    public ClusterBuilder reader(String id, int tier, Duration lag, String instanceClass) {
+        explicitReaders.add(new ClusterSettings.InstanceSpec(id, tier, lag, InstanceClass.parse(instanceClass)));
         return this;
     }
 
@@ -165,14 +171,14 @@ public final class ClusterBuilder {
         List<ClusterSettings.InstanceSpec> specs = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         String writer = writerId != null ? writerId : name + "-instance-1";
-        specs.add(new ClusterSettings.InstanceSpec(writer, 1, replicaLag));
+        specs.add(new ClusterSettings.InstanceSpec(writer, 1, replicaLag, InstanceClass.DEFAULT));
         int next = 2;
         for (int i = 0; i < defaultReaders; i++) {
             String id;
             do {
                 id = name + "-instance-" + next++;
             } while (id.equals(writer) || containsId(explicitReaders, id));
-            specs.add(new ClusterSettings.InstanceSpec(id, 1, replicaLag));
+            specs.add(new ClusterSettings.InstanceSpec(id, 1, replicaLag, InstanceClass.DEFAULT));
         }
         for (ClusterSettings.InstanceSpec spec : explicitReaders) {
             ClusterSettings.checkTier(spec.tier());

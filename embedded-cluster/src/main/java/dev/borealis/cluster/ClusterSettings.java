@@ -28,8 +28,8 @@ public record ClusterSettings(Engine engine, String name, List<InstanceSpec> ins
     public static final int MAX_TIER = 15;
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,62}");
 
-    /** One instance: its id, promotion tier and replica lag. */
-    public record InstanceSpec(String id, int tier, Duration lag) {
+    /** One instance: its id, promotion tier, replica lag and instance class. */
+    public record InstanceSpec(String id, int tier, Duration lag, InstanceClass instanceClass) {
     }
 
     public ClusterSettings {
@@ -41,7 +41,7 @@ public record ClusterSettings(Engine engine, String name, List<InstanceSpec> ins
         List<InstanceSpec> renamed = new ArrayList<>();
         for (InstanceSpec spec : instances) {
             String id = spec.id().startsWith(name + "-") ? newName + spec.id().substring(name.length()) : spec.id();
-            renamed.add(new InstanceSpec(id, spec.tier(), spec.lag()));
+            renamed.add(new InstanceSpec(id, spec.tier(), spec.lag(), spec.instanceClass()));
         }
         return new ClusterSettings(engine, newName, renamed, replicaLag, failoverDelay, rebootDelay, commitTimeout,
                 lockTimeout, autoRestart, checkpointInterval, users, ticker, clock);

@@ -55,6 +55,7 @@ public final class ComputeInstance implements Instance {
     private final InstanceContext context;
     private final String id;
     private final int tier;
+    private final dev.borealis.cluster.InstanceClass instanceClass;
     private final String availabilityZone;
     private final ReentrantReadWriteLock ddlGate = new ReentrantReadWriteLock();
     private final Set<H2Session> sessions = ConcurrentHashMap.newKeySet();
@@ -85,10 +86,12 @@ public final class ComputeInstance implements Instance {
         }
     }
 
-    public ComputeInstance(InstanceContext context, String id, int tier, Duration lag, String availabilityZone) {
+    public ComputeInstance(InstanceContext context, String id, int tier, dev.borealis.cluster.InstanceClass instanceClass,
+                           Duration lag, String availabilityZone) {
         this.context = context;
         this.id = id;
         this.tier = tier;
+        this.instanceClass = instanceClass;
         this.lag = lag;
         this.availabilityZone = availabilityZone;
     }
@@ -113,6 +116,11 @@ public final class ComputeInstance implements Instance {
     @Override
     public int tier() {
         return tier;
+    }
+
+    @Override
+    public dev.borealis.cluster.InstanceClass instanceClass() {
+        return instanceClass;
     }
 
     @Override
