@@ -42,6 +42,11 @@ public final class Cluster implements AutoCloseable {
     private final ReentrantLock ops = new ReentrantLock();
     private final Condition changed = ops.newCondition();
     private final Map<String, ComputeInstance> instances = new LinkedHashMap<>();
+    /**
+     * The instances as of the last membership change, readable without {@code ops}: a session answering a
+     * topology query reads it while an operation holding {@code ops} may be waiting to kill that very session.
+     */
+    private volatile List<ComputeInstance> members = List.of();
     private final List<ClusterListener> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService control;
     private final Users users;
@@ -93,6 +98,7 @@ public final class Cluster implements AutoCloseable {
                 ComputeInstance instance = new ComputeInstance(context, spec.id(), spec.tier(), spec.instanceClass(),
                         spec.lag(), "az" + (index++ % 3 + 1));
                 instances.put(spec.id(), instance);
+                members = List.copyOf(instances.values());
             }
             ComputeInstance writer = instances.get(settings.instances().get(0).id());
             writerId = writer.id();
@@ -274,6 +280,7 @@ public final class Cluster implements AutoCloseable {
             ComputeInstance instance = new ComputeInstance(context, id, tier, InstanceClass.DEFAULT, settings.replicaLag(),
                     "az" + (instances.size() % 3 + 1));
             instances.put(id, instance);
+            members = List.copyOf(instances.values());
             instance.startAsReader();
             topologyChanged();
             return instance;
@@ -289,6 +296,7 @@ public final class Cluster implements AutoCloseable {
             }
             instance.crash("instance removed", InstanceState.STOPPED);
             instances.remove(id);
+            members = List.copyOf(instances.values());
             notifyDown(instance);
             topologyChanged();
             return null;
@@ -621,12 +629,7 @@ public final class Cluster implements AutoCloseable {
     }
 
     private List<ComputeInstance> snapshot() {
-        ops.lock();
-        try {
-            return new ArrayList<>(instances.values());
-        } finally {
-            ops.unlock();
-        }
+        return members;
     }
 
     private String describe() {

@@ -59,7 +59,7 @@ class FailureMonitoringTest {
 
       assertThat(stuck.get(20, TimeUnit.SECONDS)).isEqualTo("08S02");
       insert(c, 2);
-      assertThat(ServedCluster.instanceOf(c)).isEqualTo(served.writerId()).isNotEqualTo(old);
+      assertThat(served.instanceOf(c)).isEqualTo(served.writerId()).isNotEqualTo(old);
     } finally {
       app.shutdownNow();
     }
@@ -70,12 +70,12 @@ class FailureMonitoringTest {
     Connection a = served.connect("");
     Connection b = served.connect("");
     b.setReadOnly(true);
-    ServedCluster.instanceOf(b);
+    served.instanceOf(b);
     assertThat(HostMonitors.activeMonitors(served.clusterId)).isEqualTo(2);
     served.crashWriter();
     CompletableFuture.runAsync(() -> {
       try {
-        ServedCluster.instanceOf(a);
+        served.instanceOf(a);
       } catch (SQLException expected) {
         // 08S02: the point is what stays behind afterwards.
       }

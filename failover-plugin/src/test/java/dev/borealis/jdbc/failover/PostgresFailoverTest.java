@@ -45,7 +45,7 @@ class PostgresFailoverTest {
       assertThat((Throwable) e).isInstanceOf(FailoverSuccessException.class);
       assertThat(e.getSQLState()).isEqualTo("08S02");
       insert(c, 2);
-      assertThat(ServedCluster.instanceOf(c)).isNotEqualTo(old).isEqualTo(served.writerId());
+      assertThat(served.instanceOf(c)).isNotEqualTo(old).isEqualTo(served.writerId());
       assertThat(c.getAutoCommit()).isTrue();
       try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT COUNT(*) FROM t")) {
         rs.next();
@@ -81,14 +81,14 @@ class PostgresFailoverTest {
   void aReaderConnectionWhoseInstanceCrashesMovesToAnotherInstance() throws Exception {
     try (Connection c = served.connect("")) {
       c.setReadOnly(true);
-      String reader = ServedCluster.instanceOf(c);
+      String reader = served.instanceOf(c);
       assertThat(reader).isNotEqualTo(served.writerId());
       served.cluster.crash(reader);
 
-      SQLException e = catchThrowableOfType(SQLException.class, () -> ServedCluster.instanceOf(c));
+      SQLException e = catchThrowableOfType(SQLException.class, () -> served.instanceOf(c));
 
       assertThat((Throwable) e).isInstanceOf(FailoverSuccessException.class);
-      assertThat(ServedCluster.instanceOf(c)).isNotEqualTo(reader);
+      assertThat(served.instanceOf(c)).isNotEqualTo(reader);
       assertThat(c.isReadOnly()).isTrue();
     }
   }
@@ -116,7 +116,7 @@ class PostgresFailoverTest {
     try (Connection first = served.connect("")) {
       String old = served.crashWriter();
       try (Connection c = java.sql.DriverManager.getConnection(url)) {
-        assertThat(ServedCluster.instanceOf(c)).isNotEqualTo(old);
+        assertThat(served.instanceOf(c)).isNotEqualTo(old);
         insert(c, 5);
       }
     }
@@ -129,7 +129,7 @@ class PostgresFailoverTest {
     served.cluster.failover();
     served.awaitSettled(old);
     try (Connection c = java.sql.DriverManager.getConnection(staleUrl)) {
-      assertThat(ServedCluster.instanceOf(c)).isEqualTo(served.writerId()).isNotEqualTo(old);
+      assertThat(served.instanceOf(c)).isEqualTo(served.writerId()).isNotEqualTo(old);
       insert(c, 7);
     }
   }

@@ -43,24 +43,39 @@ final class ServedCluster implements AutoCloseable {
     String name = "fo" + ProcessHandle.current().pid() + "x" + IDS.incrementAndGet();
     Cluster c = Cluster.builder().engine(engine).name(name).readers(readers)
         .failoverDelay(Duration.ofMillis(300)).rebootDelay(Duration.ofMillis(300)).start();
+    ServedCluster served;
     try {
-      return new ServedCluster(c, ClusterServer.start(c, ServerOptions.defaults().withPort(0)));
+      served = new ServedCluster(c, ClusterServer.start(c, ServerOptions.defaults().withPort(0)));
     } catch (IOException | RuntimeException e) {
       c.close();
       throw e;
     }
+    if (engine == Engine.MYSQL) {
+      // MySQL has no default database to create tables in.
+      try (Connection conn = DriverManager.getConnection(served.url("", "")); Statement s = conn.createStatement()) {
+        s.execute("CREATE DATABASE app");
+      } catch (SQLException e) {
+        served.close();
+        throw new IOException("cannot create the test database", e);
+      }
+    }
+    return served;
   }
 
   /** The Borealis URL through the current writer's IP, with test-friendly failover and monitoring settings. */
   String url(String extra) {
+    return url(cluster.engine() == Engine.MYSQL ? "app" : "postgres", extra);
+  }
+
+  private String url(String db, String extra) {
     Endpoint writer = server.instanceEndpoint(cluster.writer().id());
     String map = server.endpoints().instances().entrySet().stream()
         .map(e -> e.getKey() + "=" + e.getValue().ip() + ":" + e.getValue().port())
         .collect(Collectors.joining(","));
     String scheme = cluster.engine() == Engine.MYSQL ? "mysql" : "postgresql";
-    String db = cluster.engine() == Engine.MYSQL ? "test" : "postgres";
     return "jdbc:borealis:" + scheme + "://" + writer.ip() + ":" + writer.port() + "/" + db
-        + "?user=admin&password=admin&clusterId=" + clusterId + "&clusterInstanceHostMap=" + map
+        + "?user=admin&password=admin" + (cluster.engine() == Engine.MYSQL ? "&allowPublicKeyRetrieval=true" : "")
+        + "&clusterId=" + clusterId + "&clusterInstanceHostMap=" + map
         + "&failoverTimeoutMs=15000&failureDetectionIntervalMs=200&failureDetectionTimeoutMs=400"
         + (extra.isEmpty() ? "" : "&" + extra);
   }
@@ -74,8 +89,9 @@ final class ServedCluster implements AutoCloseable {
   }
 
   /** The instance a connection sits on, asked of the server. */
-  static String instanceOf(Connection c) throws SQLException {
-    try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT aurora_db_instance_identifier()")) {
+  String instanceOf(Connection c) throws SQLException {
+    String sql = cluster.engine() == Engine.MYSQL ? "SELECT @@aurora_server_id" : "SELECT aurora_db_instance_identifier()";
+    try (Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getString(1);
     }

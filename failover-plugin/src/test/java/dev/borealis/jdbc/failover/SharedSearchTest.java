@@ -49,7 +49,7 @@ class SharedSearchTest {
         states.add(pool.submit(() -> {
           go.await();
           try {
-            ServedCluster.instanceOf(c);
+            served.instanceOf(c);
             return "no error";
           } catch (SQLException e) {
             return e.getSQLState();
@@ -63,7 +63,7 @@ class SharedSearchTest {
 
       assertThat(ClusterFailover.searchCount(served.clusterId) - before).isEqualTo(1);
       for (Connection c : conns) {
-        assertThat(ServedCluster.instanceOf(c)).isNotEqualTo(old).isEqualTo(served.writerId());
+        assertThat(served.instanceOf(c)).isNotEqualTo(old).isEqualTo(served.writerId());
       }
     } finally {
       pool.shutdownNow();
