@@ -12,7 +12,7 @@ public final class FailoverProperties {
       "Where a lost connection goes: `strict-writer` (only the verified writer), `reader-or-writer` (another reader, "
           + "else the writer), `strict-reader` (readers only). Unset: `reader-or-writer` for an Aurora reader "
           + "endpoint, `strict-writer` otherwise. A connection lost while on a reader (read/write splitting) moves "
-          + "to another reader unless the mode is `strict-reader`, which never takes the writer.");
+          + "to another reader, falling back to the writer in every mode but `strict-reader`.");
 
   public static final Property<Long> FAILOVER_TIMEOUT_MS = Property.integer("failoverTimeoutMs", 30_000, 100,
       3_600_000, "How long a failover (and a connect while the writer is down) looks for a new instance before "
