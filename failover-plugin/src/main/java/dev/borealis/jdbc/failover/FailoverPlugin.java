@@ -88,9 +88,9 @@ final class FailoverPlugin implements Plugin {
     if (d.isConnectionLost(e)) {
       return true;
     }
-    // A write refused as read-only on what we took for the writer: the writer was demoted under us.
-    return mode() == FailoverMode.STRICT_WRITER && !context.readOnly()
-        && context.currentHost().role() != HostRole.READER && d.isReadOnlyError(e);
+    // A write refused as read-only in a writer session: the writer was demoted under us (whatever role the
+    // topology gives the instance by now), so the session belongs on the new writer.
+    return mode() == FailoverMode.STRICT_WRITER && !context.readOnly() && d.isReadOnlyError(e);
   }
 
   /**
@@ -117,7 +117,7 @@ final class FailoverPlugin implements Plugin {
     context.refreshTopologyFastFor(settings.timeoutMs(), settings.search().maxIntervalMs());
     Target target;
     try {
-      target = lost.role() == HostRole.READER || mode() == FailoverMode.STRICT_READER
+      target = toReaders(lost)
           ? readers().connect(lost, mode() != FailoverMode.STRICT_READER, deadline)
           : writer(lost, deadline);
       context.switchConnection(target.connection(), target.host());
@@ -135,6 +135,18 @@ final class FailoverPlugin implements Plugin {
     return inTransaction
         ? new TransactionStateUnknownException(what + "; the transaction's outcome is unknown, replay it", cause)
         : new FailoverSuccessException(what + "; re-run the statement", cause);
+  }
+
+  /**
+   * Strict-reader: readers only. Reader-or-writer: readers unless the writer was lost. Strict-writer: the writer,
+   * except for a read-only session that sat on a reader (read/write splitting), which stays among readers.
+   */
+  private boolean toReaders(HostSpec lost) {
+    return switch (mode()) {
+      case STRICT_READER -> true;
+      case READER_OR_WRITER -> lost.role() != HostRole.WRITER;
+      case STRICT_WRITER -> context.readOnly() && lost.role() == HostRole.READER;
+    };
   }
 
   private ReaderFailover readers() {
