@@ -66,6 +66,22 @@ class FailureMonitoringTest {
   }
 
   @Test
+  void withNoWriterWithinTheFailoverTimeoutTheCallFailsWith08001() throws Exception {
+    try (Connection c = served.connect("failoverTimeoutMs=1500")) {
+      insert(c, 1);
+      served.server.inject(served.writerId(), NetworkFault.BLACKHOLE);
+
+      SQLException e = org.assertj.core.api.Assertions.catchThrowableOfType(SQLException.class, () -> insert(c, 2));
+
+      assertThat((Throwable) e).isInstanceOf(dev.borealis.jdbc.FailoverFailedException.class);
+      assertThat(e.getSQLState()).isEqualTo("08001");
+      assertThat(e.getMessage()).contains("no writer").contains("1500 ms");
+      // Core's topology connection has no connect timeout; let a refresh stuck on the silent host finish.
+      served.healAll();
+    }
+  }
+
+  @Test
   void afterTheLastConnectionClosesTheDriverHoldsNoThreadsAndNoSockets() throws Exception {
     Connection a = served.connect("");
     Connection b = served.connect("");

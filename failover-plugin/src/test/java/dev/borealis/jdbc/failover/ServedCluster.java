@@ -76,7 +76,8 @@ final class ServedCluster implements AutoCloseable {
     return "jdbc:borealis:" + scheme + "://" + writer.ip() + ":" + writer.port() + "/" + db
         + "?user=admin&password=admin" + (cluster.engine() == Engine.MYSQL ? "&allowPublicKeyRetrieval=true" : "")
         + "&clusterId=" + clusterId + "&clusterInstanceHostMap=" + map
-        + "&failoverTimeoutMs=15000&failureDetectionIntervalMs=200&failureDetectionTimeoutMs=400"
+        + (extra.contains("failoverTimeoutMs=") ? "" : "&failoverTimeoutMs=15000")
+        + "&failureDetectionIntervalMs=200&failureDetectionTimeoutMs=400"
         + (extra.isEmpty() ? "" : "&" + extra);
   }
 
