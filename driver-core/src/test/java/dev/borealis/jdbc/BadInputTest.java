@@ -105,6 +105,7 @@ class BadInputTest {
     a.add(bad(F + "h/db?clusterInstanceHostPattern=no-question.example", "containing exactly one '?'", "HY024"));
     a.add(bad(F + "h/db?clusterInstanceHostPattern=%3F.a.%3F.b", "invalid value '?.a.?.b'", "HY024"));
     a.add(bad(F + "h/db?clusterInstanceHostPattern=%3F.example:port", "invalid value '?.example:port'", "HY024"));
+    a.add(bad(F + "h/db?clusterInstanceHostMap=no-equals", "a list of id=host or id=host:port pairs", "HY024"));
     a.add(bad(F + "h/db?roundRobinHostWeightPairs=r1:abc", "instanceId:weight pairs", "HY024"));
     a.add(bad(F + "h/db?roundRobinHostWeightPairs=r1", "'roundRobinHostWeightPairs' has invalid value 'r1'",
         "HY024"));
