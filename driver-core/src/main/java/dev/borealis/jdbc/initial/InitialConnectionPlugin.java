@@ -53,7 +53,12 @@ final class InitialConnectionPlugin implements Plugin {
     if (!chain.initial() || wanted == null) {
       return chain.proceed(chain.host());
     }
-    Connection first = chain.proceed(chain.host());
+    Connection first;
+    try {
+      first = chain.proceed(chain.host());
+    } catch (SQLException e) {
+      return afterRefusal(chain, wanted, e);
+    }
     Dialect dialect = context.dialect();
     if (dialect == null || !dialect.topologyFromServer() || verified(dialect, first, wanted)) {
       return first;
@@ -62,6 +67,26 @@ final class InitialConnectionPlugin implements Plugin {
     LOG.info(() -> chain.host().hostAndPort() + " resolved to an instance that is not a " + role(wanted)
         + " (stale DNS?); connecting to the instance the topology names");
     return connectVerified(chain, dialect, wanted);
+  }
+
+  /**
+   * Stale DNS usually names the old writer while it reboots as a reader, so the endpoint refuses the connection
+   * (PostgreSQL 57P03, MySQL 1053/08S01) rather than answering in the wrong role: when the cluster's topology is known,
+   * connect to the instance it names instead of failing.
+   */
+  private Connection afterRefusal(ConnectChain chain, HostRole wanted, SQLException refused) throws SQLException {
+    Dialect dialect = context.dialect();
+    if (dialect == null || !dialect.topologyFromServer() || !dialect.isConnectionLost(refused)) {
+      throw refused;
+    }
+    LOG.info(() -> chain.host().hostAndPort() + " refused the connection (" + refused.getSQLState()
+        + "; stale DNS naming a rebooting instance?); connecting to the instance the topology names");
+    try {
+      return connectVerified(chain, dialect, wanted);
+    } catch (SQLException e) {
+      e.addSuppressed(refused);
+      throw e;
+    }
   }
 
   private static HostRole promisedRole(HostSpec host) {
