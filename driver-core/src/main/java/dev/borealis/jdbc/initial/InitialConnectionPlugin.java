@@ -24,7 +24,8 @@ import java.util.logging.Logger;
  * caches make it ~30 s), so a first connection through it can land on a reader. This plugin checks the role the
  * endpoint promises (cluster endpoint: writer; reader endpoint: a reader when the cluster has one) and, when it is
  * wrong, connects to the instance the topology names instead, re-reading the topology until one verifies or
- * {@code initialConnectionTimeoutMs} passes. Hosts that are not Aurora cluster endpoints are left alone.
+ * {@code initialConnectionTimeoutMs} passes. Aurora instance endpoints are left alone; with plain replication (no
+ * endpoints, the URL lists the hosts) a connection that landed on a standby moves to the writer.
  */
 final class InitialConnectionPlugin implements Plugin {
 
@@ -50,8 +51,11 @@ final class InitialConnectionPlugin implements Plugin {
   @Override
   public Connection connect(ConnectChain chain) throws SQLException {
     HostRole wanted = promisedRole(chain.host());
-    if (!chain.initial() || wanted == null) {
+    if (!chain.initial()) {
       return chain.proceed(chain.host());
+    }
+    if (wanted == null) {
+      return toReplicationWriter(chain, chain.proceed(chain.host()));
     }
     Connection first;
     try {
@@ -86,6 +90,33 @@ final class InitialConnectionPlugin implements Plugin {
     } catch (SQLException e) {
       e.addSuppressed(refused);
       throw e;
+    }
+  }
+
+  /**
+   * Plain replication has no endpoints: the URL lists the hosts and the probe tells which one is the writer. A new
+   * connection is read-write (JDBC's default), so when the first host that answered is a standby it moves to the
+   * writer; without one (a standby-only URL) it stays.
+   */
+  private Connection toReplicationWriter(ConnectChain chain, Connection first) {
+    Dialect dialect = context.dialect();
+    if (dialect == null || dialect.topologyFromServer()) {
+      return first;
+    }
+    Topology topology = context.topology();
+    boolean onStandby = topology.find(chain.host()).map(h -> h.role() == HostRole.READER).orElse(false);
+    Optional<HostSpec> writer = topology.writer();
+    if (!onStandby || writer.isEmpty()) {
+      return first;
+    }
+    try {
+      Connection c = chain.proceed(writer.get());
+      closeQuietly(first);
+      return c;
+    } catch (SQLException e) {
+      LOG.warning(() -> chain.host().hostAndPort() + " is a standby and the writer " + writer.get().hostAndPort()
+          + " refused a connection (" + e.getMessage() + "); staying on the standby");
+      return first;
     }
   }
 
