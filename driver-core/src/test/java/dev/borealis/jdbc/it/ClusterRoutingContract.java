@@ -80,7 +80,7 @@ public abstract class ClusterRoutingContract {
   /**
    * Bounds: round-robin and least-connections (all connections held open) are exact up to one connection; random
    * gives every reader at least 40 % of its fair share of 60 picks (8 of 20: each reader falls below that with
-   * probability ~5e-4).
+   * probability 1.1e-4, binomial with p = 1/3).
    */
   @ParameterizedTest
   @ValueSource(strings = {"random", "roundRobin", "leastConnections"})
