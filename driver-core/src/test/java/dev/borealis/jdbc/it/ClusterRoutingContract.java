@@ -79,13 +79,13 @@ public abstract class ClusterRoutingContract {
 
   /**
    * Bounds: round-robin and least-connections (all connections held open) are exact up to one connection; random
-   * gives every reader at least 40 % of its fair share of 60 picks (8 of 20: each reader falls below that with
-   * probability 1.1e-4, binomial with p = 1/3).
+   * gives every reader at least a third of its fair share of 45 picks (5 of 15: each reader falls below that with
+   * probability 1.4e-4, binomial with p = 1/3).
    */
   @ParameterizedTest
   @ValueSource(strings = {"random", "roundRobin", "leastConnections"})
   void readOnlyConnectionsSpreadOverTheReadersAsTheSelectorPromises(String strategy) throws Exception {
-    int picks = strategy.equals("random") ? 60 : 30;
+    int picks = strategy.equals("random") ? 45 : 30;
     try (ServedCluster sc = ServedCluster.start(engine(), 3, Duration.ofSeconds(5))) {
       Map<String, Integer> perReader = new HashMap<>();
       List<Connection> held = new ArrayList<>();
@@ -103,7 +103,7 @@ public abstract class ClusterRoutingContract {
       int min = perReader.values().stream().mapToInt(Integer::intValue).min().orElseThrow();
       int max = perReader.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
       if (strategy.equals("random")) {
-        assertThat(min).as("fewest picks of a reader in %s", perReader).isGreaterThanOrEqualTo(picks / 3 * 2 / 5);
+        assertThat(min).as("fewest picks of a reader in %s", perReader).isGreaterThanOrEqualTo(picks / 3 / 3);
       } else {
         assertThat(max - min).as("spread of %s", perReader).isLessThanOrEqualTo(1);
       }
