@@ -31,6 +31,8 @@ final class InitialConnectionPlugin implements Plugin {
 
   static final String CODE = "initialConnection";
   private static final Logger LOG = Logger.getLogger(InitialConnectionPlugin.class.getName());
+  /** The reader endpoint rotates over the readers (one may be rebooting too), so it gets a few tries. */
+  private static final int SIBLING_ATTEMPTS = 3;
 
   private final PluginContext context;
 
@@ -80,7 +82,11 @@ final class InitialConnectionPlugin implements Plugin {
    */
   private Connection afterRefusal(ConnectChain chain, HostRole wanted, SQLException refused) throws SQLException {
     Dialect dialect = context.dialect();
-    if (dialect == null || !dialect.topologyFromServer() || !dialect.isConnectionLost(refused)) {
+    boolean connectivity = dialect != null ? dialect.isConnectionLost(refused) : isConnectivityState(refused);
+    if (connectivity && dialect == null) {
+      dialect = learnThroughSibling(chain);
+    }
+    if (dialect == null || !dialect.topologyFromServer() || !connectivity) {
       throw refused;
     }
     LOG.info(() -> chain.host().hostAndPort() + " refused the connection (" + refused.getSQLState()
@@ -118,6 +124,38 @@ final class InitialConnectionPlugin implements Plugin {
           + " refused a connection (" + e.getMessage() + "); staying on the standby");
       return first;
     }
+  }
+
+  /**
+   * A JVM that has never reached the cluster has no topology to fall back on: a connection through the other
+   * cluster-level endpoint (reader for writer, and back) detects the dialect and reads the topology, then is closed.
+   * Returns the dialect, or null when the other endpoint did not answer either.
+   */
+  private Dialect learnThroughSibling(ConnectChain chain) {
+    Optional<String> sibling = AuroraEndpoints.sibling(chain.host().host());
+    if (sibling.isEmpty()) {
+      return null;
+    }
+    HostSpec other = HostSpec.of(sibling.get(), chain.host().port());
+    for (int attempt = 1; attempt <= SIBLING_ATTEMPTS; attempt++) {
+      try (Connection ignored = chain.proceed(other)) {
+        LOG.info(() -> chain.host().hostAndPort() + " refused the connection and the cluster was unknown; read its "
+            + "topology through " + other.hostAndPort());
+        return context.dialect();
+      } catch (SQLException e) {
+        LOG.fine(() -> "cannot read the topology through " + other.hostAndPort() + ": " + e.getMessage());
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Without a dialect to ask: class 08 (connection exception) or 57 (operator intervention: PostgreSQL's shutdown
+   * and "cannot connect now" while an instance reboots). Authentication failures are not retried elsewhere.
+   */
+  private static boolean isConnectivityState(SQLException e) {
+    String state = e.getSQLState();
+    return state != null && (state.startsWith("08") || state.startsWith("57"));
   }
 
   private static HostRole promisedRole(HostSpec host) {

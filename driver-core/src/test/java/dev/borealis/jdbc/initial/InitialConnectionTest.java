@@ -86,12 +86,24 @@ class InitialConnectionTest {
     }
   }
 
+  /** A JVM that never reached the cluster learns the topology through the reader endpoint. */
   @Test
-  void aRefusalFromAnUnknownClusterIsReportedAsIs() {
+  void anUnknownClusterBehindARefusingStaleEndpointIsLearntThroughTheReaderEndpoint() throws SQLException {
+    cluster.failover("r1");
     cluster.down("w1");
+    try (Connection c = connect(cluster.url("initialConnectionRetryIntervalMs=20"))) {
+      assertThat(FakeCluster.serverId(c)).isEqualTo("r1");
+    }
+  }
+
+  @Test
+  void aRefusalIsReportedAsIsWhenNoEndpointOfTheClusterAnswers() {
+    cluster.down("w1");
+    cluster.down("r1");
+    cluster.down("r2");
     SQLException e = catchThrowableOfType(SQLException.class, () -> connect(cluster.url("")));
     assertThat(e.getSQLState()).isEqualTo("08001");
-    assertThat(e.getMessage()).contains("is down");
+    assertThat(e.getMessage()).contains("w1 of fake cluster").contains("is down");
   }
 
   /** Plain replication: the first URL host (w1) is a standby after a switchover; a new connection is read-write. */

@@ -191,6 +191,30 @@ public abstract class ClusterRoutingContract {
     }
   }
 
+  /**
+   * An application (re)starting during a failover: this JVM has never reached the cluster, the writer crashed and
+   * stays down, and the cluster endpoint still names it. The driver learns the topology through the reader endpoint.
+   */
+  @Test
+  void aClientNewToTheClusterFindsTheNewWriterWhileStaleDnsNamesTheCrashedOne() throws Exception {
+    try (ServedCluster sc = ServedCluster.start(engine(), 2, Duration.ofSeconds(60), false)) {
+      String oldWriter = sc.cluster().writer().id();
+      String oldWriterIp = sc.server().instanceEndpoint(oldWriter).ip();
+      sc.cluster().crash(oldWriter);
+      awaitTrue("a reader promoted", () -> !oldWriter.equals(sc.cluster().topology().writerId())
+          && sc.cluster().awaitWriter(Duration.ZERO));
+      String newWriter = sc.cluster().topology().writerId();
+      assertThat(InetAddress.getByName(sc.server().names().clusterHost()).getHostAddress())
+          .as("the cluster endpoint still resolves to the crashed writer (stale DNS)").isEqualTo(oldWriterIp);
+
+      try (Connection c = connect(sc, "initialConnectionTimeoutMs=10000&initialConnectionRetryIntervalMs=50")) {
+        assertThat(instanceOf(c)).isEqualTo(newWriter);
+        execute(c, "CREATE TABLE ledger (id INT PRIMARY KEY)");
+        execute(c, "INSERT INTO ledger VALUES (1)");
+      }
+    }
+  }
+
   private void insertThroughClusterEndpoint(ServedCluster sc, String expectedWriter, int id) throws Exception {
     try (Connection c = connect(sc, "initialConnectionTimeoutMs=10000&initialConnectionRetryIntervalMs=50")) {
       assertThat(instanceOf(c)).as("instance behind the stale cluster endpoint").isEqualTo(expectedWriter);

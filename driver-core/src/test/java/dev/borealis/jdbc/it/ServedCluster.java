@@ -38,11 +38,20 @@ public final class ServedCluster implements AutoCloseable {
    * @param dnsDelay how long the cluster endpoint keeps naming the old writer after a failover
    */
   public static ServedCluster start(Engine engine, int readers, Duration dnsDelay) throws IOException {
+    return start(engine, readers, dnsDelay, true);
+  }
+
+  /**
+   * As {@link #start(Engine, int, Duration)}; {@code autoRestart=false} leaves crashed instances down (refusing
+   * connections) instead of rebooting them.
+   */
+  public static ServedCluster start(Engine engine, int readers, Duration dnsDelay, boolean autoRestart)
+      throws IOException {
     Path hosts = hostsFile();
     String name = "it-" + (engine == Engine.MYSQL ? "my" : "pg") + "-" + ProcessHandle.current().pid() + "-"
         + SEQUENCE.incrementAndGet();
     Cluster cluster = Cluster.builder().engine(engine).name(name).readers(readers)
-        .replicaLag(Duration.ofMillis(1)).failoverDelay(Duration.ofMillis(200)).start();
+        .replicaLag(Duration.ofMillis(1)).failoverDelay(Duration.ofMillis(200)).autoRestart(autoRestart).start();
     ClusterServer server;
     try {
       server = ClusterServer.start(cluster, ServerOptions.defaults().withPort(0).withHostsFile(hosts)
