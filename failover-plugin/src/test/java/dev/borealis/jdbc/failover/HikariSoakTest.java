@@ -22,9 +22,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Many writers through HikariCP while the cluster fails over again and again (crashes and switchovers alternate).
@@ -39,9 +39,8 @@ class HikariSoakTest {
 
   private ServedCluster served;
 
-  @BeforeEach
-  void start() throws Exception {
-    served = ServedCluster.start(Engine.MYSQL, 2);
+  private void start(Engine engine) throws Exception {
+    served = ServedCluster.start(engine, 2);
     try (Connection c = served.connect(""); Statement s = c.createStatement()) {
       s.execute("CREATE TABLE ledger (id BIGINT PRIMARY KEY)");
     }
@@ -49,12 +48,19 @@ class HikariSoakTest {
 
   @AfterEach
   void stop() {
-    served.close();
+    if (served != null) {
+      served.close();
+    }
   }
 
-  @Test
+  // PostgreSQL is left out for now: its soak passed in 30 s and 104 s but once hung after the last failover
+  // (writers never finished) in this sandbox; see the failover branch's report. Add it back once explained.
+  @ParameterizedTest
+  @EnumSource(value = Engine.class, names = "MYSQL")
   @Timeout(150)
-  void twentyFailoversUnderEightPooledWritersLoseNoConfirmedWriteAndLeaveNothingBehind() throws Exception {
+  void twentyFailoversUnderEightPooledWritersLoseNoConfirmedWriteAndLeaveNothingBehind(Engine engine)
+      throws Exception {
+    start(engine);
     Set<Long> confirmed = ConcurrentHashMap.newKeySet();
     Set<Long> unknown = ConcurrentHashMap.newKeySet();
     Queue<SQLException> unexpected = new ConcurrentLinkedQueue<>();
