@@ -98,6 +98,7 @@ class ReplicaConsistencyTest {
             try (Session s = cluster.openWriterSession()) {
                 s.execute("CREATE TABLE seq (n INT PRIMARY KEY)");
             }
+            assertThat(cluster.awaitReplication(Duration.ofSeconds(5))).isTrue();
             AtomicBoolean done = new AtomicBoolean();
             AtomicReference<String> violation = new AtomicReference<>();
             List<Thread> checkers = new ArrayList<>();
