@@ -121,24 +121,61 @@ class EmbeddedClusterExtensionTest {
         assertThat(InetAddress.getByName(host).getHostAddress()).as("fresh after the DNS delay").isEqualTo(newIp);
     }
 
-    @Test
-    @EmbeddedCluster(engine = Engine.POSTGRESQL, readers = 1, failoverDelayMs = 200)
-    void faultsReachTheCluster(ServedCluster own) throws SQLException {
-        String reader = own.readerIds().get(0);
-        own.setReplicaLag(reader, Duration.ofMillis(50));
-        assertThat(own.cluster().instance(reader).replicaLag()).isEqualTo(Duration.ofMillis(50));
+    @Nested
+    @EmbeddedCluster(engine = Engine.POSTGRESQL, readers = 1, failoverDelayMs = 200, rebootDelayMs = 300,
+            lifecycle = EmbeddedCluster.Lifecycle.PER_METHOD)
+    class Faults {
+        ServedCluster own;
 
-        own.failAz(3);
-        try (Connection c = DriverManager.getConnection(own.instanceJdbcUrl(own.writerId()), own.credentials())) {
-            Jdbc.update(c, "CREATE TABLE t (id INT PRIMARY KEY)");
-            assertThat(Jdbc.update(c, "INSERT INTO t VALUES (1)")).as("writes survive losing one AZ").isEqualTo(1);
+        @Test
+        void aCrashedWriterIsReplacedAndRejoinsAsAReader() {
+            String crashed = own.crashWriter();
+            assertThat(own.awaitWriter(Duration.ofSeconds(10))).isNotEqualTo(crashed);
+            assertThat(own.cluster().awaitAvailable(crashed, Duration.ofSeconds(10))).isTrue();
+            assertThat(own.readerIds()).containsExactly(crashed);
         }
-        own.recoverAz(3);
 
-        String crashed = own.crashWriter();
-        assertThat(own.awaitWriter(Duration.ofSeconds(10))).isNotEqualTo(crashed);
-        own.blackhole(reader.equals(own.writerId()) ? crashed : reader);
-        own.addLatency(own.writerId(), Duration.ofMillis(5));
-        own.restoreNetwork(own.writerId());
+        @Test
+        void writesSurviveLosingOneAvailabilityZone() throws SQLException {
+            own.failAz(3);
+            try (Connection c = DriverManager.getConnection(own.jdbcUrl(), own.credentials())) {
+                Jdbc.update(c, "CREATE TABLE t (id INT PRIMARY KEY)");
+                assertThat(Jdbc.update(c, "INSERT INTO t VALUES (1)")).isEqualTo(1);
+            } finally {
+                own.recoverAz(3);
+            }
+        }
+
+        @Test
+        void aBlackholeStallsAnOpenSessionUntilTheClientGivesUp() throws SQLException {
+            try (Connection c = DriverManager.getConnection(own.jdbcUrl() + "?socketTimeout=1", own.credentials())) {
+                own.blackhole(own.writerId());
+                assertThatThrownBy(() -> Jdbc.queryString(c, "SELECT 1"))
+                        .isInstanceOf(SQLException.class)
+                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).startsWith("08"));
+            }
+            own.restoreNetwork(own.writerId());
+            try (Connection c = DriverManager.getConnection(own.jdbcUrl(), own.credentials())) {
+                assertThat(Jdbc.queryString(c, "SELECT 1")).isEqualTo("1");
+            }
+        }
+
+        @Test
+        void addedLatencyKeepsTheSessionWorking() throws SQLException {
+            try (Connection c = DriverManager.getConnection(own.jdbcUrl(), own.credentials())) {
+                own.addLatency(own.writerId(), Duration.ofMillis(20));
+                assertThat(own.server().networkFault(own.writerId()).mode()).isEqualTo("latency");
+                assertThat(Jdbc.queryString(c, "SELECT 1")).isEqualTo("1");
+                own.restoreNetwork(own.writerId());
+                assertThat(own.server().networkFault(own.writerId()).mode()).isEqualTo("normal");
+            }
+        }
+
+        @Test
+        void aReadersLagCanBeChanged() {
+            String reader = own.readerIds().get(0);
+            own.setReplicaLag(reader, Duration.ofMillis(50));
+            assertThat(own.cluster().instance(reader).replicaLag()).isEqualTo(Duration.ofMillis(50));
+        }
     }
 }
