@@ -17,6 +17,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * A running embedded cluster served on the network, as a test sees it: JDBC URLs for the raw driver
@@ -258,9 +259,8 @@ public final class ServedCluster implements AutoCloseable {
         poll(timeout, () -> {
             String writer = writerId();
             return cluster.topology().instance(writer).map(s -> s.role() == Role.WRITER).orElse(false)
-                    && clusterEndpoint().ip().equals(instanceEndpoint(writer).ip())
-                    && clusterEndpoint().port() == instanceEndpoint(writer).port();
-        }, () -> "the cluster endpoint " + clusterEndpoint() + " to point at writer " + writerId());
+                    && writer.equals(server.clusterEndpointTarget());
+        }, () -> "the cluster endpoint (now " + server.clusterEndpointTarget() + ") to point at writer " + writerId());
     }
 
     /** Waits until every available reader shows everything durable now. */
@@ -271,7 +271,7 @@ public final class ServedCluster implements AutoCloseable {
         }
     }
 
-    private void poll(Duration timeout, BooleanSupplier condition, java.util.function.Supplier<String> what) {
+    private void poll(Duration timeout, BooleanSupplier condition, Supplier<String> what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0) {

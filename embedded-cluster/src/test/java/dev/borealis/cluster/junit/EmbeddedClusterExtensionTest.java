@@ -121,6 +121,17 @@ class EmbeddedClusterExtensionTest {
         assertThat(InetAddress.getByName(host).getHostAddress()).as("fresh after the DNS delay").isEqualTo(newIp);
     }
 
+    @Test
+    @EmbeddedCluster(engine = Engine.POSTGRESQL, readers = 1, portPerInstance = true, dnsDelayMs = 500)
+    void thePortPerInstanceLayoutServesTheSameUrlsAndDnsFollowsTheWriter(ServedCluster own) throws SQLException {
+        assertThat(own.server().distinctAddresses()).isFalse();
+        String promoted = own.failover();
+        own.awaitClusterEndpointOnWriter(Duration.ofSeconds(10));
+        try (Connection c = DriverManager.getConnection(own.jdbcUrl(), own.credentials())) {
+            assertThat(Jdbc.instanceId(c, own)).isEqualTo(promoted);
+        }
+    }
+
     @Nested
     @EmbeddedCluster(engine = Engine.POSTGRESQL, readers = 1, failoverDelayMs = 200, rebootDelayMs = 300,
             lifecycle = EmbeddedCluster.Lifecycle.PER_METHOD)
