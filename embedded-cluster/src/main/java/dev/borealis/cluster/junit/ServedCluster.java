@@ -225,7 +225,7 @@ public final class ServedCluster implements AutoCloseable {
         server.inject(instanceId, NetworkFault.NORMAL);
     }
 
-    /** Loses availability zone {@code az}'s two storage segments (writes keep their 4/6 quorum). */
+    /** Loses availability zone {@code az}'s (1..3) two storage segments (writes keep their 4/6 quorum). */
     public void failAz(int az) {
         cluster.failAz(az);
     }
@@ -234,7 +234,7 @@ public final class ServedCluster implements AutoCloseable {
         cluster.recoverAz(az);
     }
 
-    /** Loses one more segment (0..5); after {@link #failAz} that is "AZ+1": reads survive, writes stall. */
+    /** Loses one segment (0..5; AZ n holds 2n-2 and 2n-1); after {@link #failAz} that is "AZ+1": reads survive, writes stall. */
     public void failSegment(int segment) {
         cluster.failSegment(segment);
     }

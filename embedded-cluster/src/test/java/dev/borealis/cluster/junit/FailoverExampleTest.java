@@ -175,9 +175,13 @@ class FailoverExampleTest {
             }
 
             @Override
-            public void close() throws InterruptedException {
+            public void close() {
                 stop = true;
-                thread.join(10_000);
+                try {
+                    thread.join(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 assertThat(thread.isAlive()).as("vote-app thread stopped").isFalse();
             }
 
