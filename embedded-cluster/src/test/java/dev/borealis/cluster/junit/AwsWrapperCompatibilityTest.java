@@ -8,7 +8,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Properties;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,6 +58,20 @@ class AwsWrapperCompatibilityTest {
                 connection.setReadOnly(false);
                 assertThat(Jdbc.instanceId(connection, cluster)).isEqualTo(cluster.writerId());
             }
+        }
+
+        @Test
+        void theDiscoveredTopologyHoldsEveryReader() throws SQLException {
+            Properties props = wrapperProperties(cluster);
+            props.setProperty("readerHostSelectorStrategy", "roundRobin");
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < 4; i++) {
+                try (Connection connection = DriverManager.getConnection(wrapperUrl(cluster), props)) {
+                    connection.setReadOnly(true);
+                    seen.add(Jdbc.instanceId(connection, cluster));
+                }
+            }
+            assertThat(seen).containsExactlyInAnyOrderElementsOf(cluster.readerIds());
         }
 
         @Test
