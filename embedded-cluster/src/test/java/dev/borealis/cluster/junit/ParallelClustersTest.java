@@ -1,13 +1,16 @@
 package dev.borealis.cluster.junit;
 
 import dev.borealis.cluster.Engine;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
@@ -54,6 +57,30 @@ class ParallelClustersTest {
             assertThat(Jdbc.queryString(connection, "SELECT name FROM owner")).isEqualTo(me);
         }
         BOTH_RUNNING.await(60, TimeUnit.SECONDS);
+    }
+
+    /** Per-method clusters are closed before this runs: their threads end and their hosts sections go. */
+    @AfterAll
+    static void bothClustersCleanedUp() throws Exception {
+        String hosts = Files.readString(SharedHostsFile.configured().orElseThrow());
+        for (ServedCluster cluster : RUNNING.values()) {
+            assertThat(hosts).doesNotContain(cluster.names().dnsId());
+            awaitNoThreadsOf(cluster.name());
+        }
+    }
+
+    private static void awaitNoThreadsOf(String clusterName) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            List<String> alive = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.isAlive() && t.getName().startsWith("borealis-" + clusterName + "-"))
+                    .map(Thread::getName).toList();
+            if (alive.isEmpty()) {
+                return;
+            }
+            assertThat(System.nanoTime() - deadline).as("threads still alive: " + alive).isNegative();
+            Thread.sleep(10);
+        }
     }
 
     private static String block(String ip) {
