@@ -3,6 +3,7 @@ package dev.borealis.cluster.junit;
 import dev.borealis.cluster.Engine;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import software.amazon.jdbc.plugin.failover.FailoverSuccessSQLException;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -93,7 +94,7 @@ class AwsWrapperCompatibilityTest {
                 String crashed = cluster.crashWriter();
 
                 assertThatThrownBy(() -> Jdbc.update(connection, "INSERT INTO votes VALUES (2, 'mars')"))
-                        .isInstanceOf(SQLException.class)
+                        .isInstanceOf(FailoverSuccessSQLException.class)
                         .satisfies(e -> assertThat(((SQLException) e).getSQLState()).as(e.toString()).isEqualTo("08S02"));
 
                 String writer = cluster.awaitWriter(Duration.ofSeconds(10));
