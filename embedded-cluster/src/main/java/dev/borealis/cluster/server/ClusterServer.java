@@ -348,6 +348,17 @@ public final class ClusterServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The instance the cluster endpoint's name points at now: after a failover, the old writer until
+     * the DNS delay has passed. The only way to see it in the port-per-instance layout, where every
+     * instance shares 127.0.0.1.
+     */
+    public String clusterEndpointTarget() {
+        synchronized (lock) {
+            return dns.writerTarget();
+        }
+    }
+
     public Endpoint readerEndpoint() {
         synchronized (lock) {
             return readerEndpointLocked();
