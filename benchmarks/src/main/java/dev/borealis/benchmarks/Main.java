@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Runs one benchmark by name: {@code java -jar benchmarks/target/borealis-benchmarks.jar NAME [ARGS]}.
- * JMH benchmarks run through JMH's own main: {@code java -cp benchmarks/target/borealis-benchmarks.jar org.openjdk.jmh.Main}.
+ * JMH benchmarks also run through JMH's own main: {@code java -cp benchmarks/target/borealis-benchmarks.jar org.openjdk.jmh.Main}.
  */
 public final class Main {
     private Main() {
@@ -17,9 +17,13 @@ public final class Main {
             case "cluster-core":
                 ClusterCoreBenchmark.main(rest);
                 break;
+            case "jmh-overhead":
+                JmhOverhead.run(rest);
+                break;
             default:
                 System.out.println("usage: java -jar borealis-benchmarks.jar BENCHMARK [ARGS]");
                 System.out.println("  cluster-core [mysql|postgresql]  start time, commit latency, replica lag");
+                System.out.println("  jmh-overhead [JMH options]        per-call cost of the wrapper on a stub driver (JMH)");
                 System.exit("help".equals(name) ? 0 : 2);
         }
     }
