@@ -1,0 +1,108 @@
+package dev.borealis.benchmarks;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Single-threaded throughput of several contenders on one workload, measured in interleaved rounds (A B C, A B C,
+ * …) so that load from other processes on a shared machine spreads over all contenders instead of landing on one;
+ * each contender's figure is the median of its rounds.
+ */
+final class Throughput {
+
+  /** One unit of work: a statement round trip and reading its result. */
+  @FunctionalInterface
+  interface Op {
+    void run() throws SQLException;
+  }
+
+  /** What is measured, and how long. */
+  record Plan(Duration warmup, Duration round, int rounds) {
+    static Plan ofSeconds(double roundSeconds, int rounds) {
+      Duration round = Duration.ofMillis((long) (roundSeconds * 1000));
+      return new Plan(round, round, rounds);
+    }
+
+    @Override
+    public String toString() {
+      return String.format("single thread, %.1f s warm-up then %d interleaved rounds of %.1f s each, median",
+          warmup.toMillis() / 1000.0, rounds, round.toMillis() / 1000.0);
+    }
+  }
+
+  private Throughput() {
+  }
+
+  /** Ops/s per contender (insertion order kept), the median of {@code plan.rounds()} rounds. */
+  static Map<String, Double> measure(Map<String, Op> contenders, Plan plan) throws SQLException {
+    for (Op op : contenders.values()) {
+      loop(op, plan.warmup());
+    }
+    Map<String, double[]> samples = new LinkedHashMap<>();
+    contenders.keySet().forEach(name -> samples.put(name, new double[plan.rounds()]));
+    for (int round = 0; round < plan.rounds(); round++) {
+      for (Map.Entry<String, Op> c : contenders.entrySet()) {
+        samples.get(c.getKey())[round] = loop(c.getValue(), plan.round());
+      }
+    }
+    Map<String, Double> medians = new LinkedHashMap<>();
+    samples.forEach((name, s) -> medians.put(name, median(s)));
+    return medians;
+  }
+
+  private static double loop(Op op, Duration length) throws SQLException {
+    long ops = 0;
+    long start = System.nanoTime();
+    long deadline = start + length.toNanos();
+    long now;
+    do {
+      // Check the clock every 16 operations: cheap next to a network round trip, precise enough at ~1 s.
+      for (int i = 0; i < 16; i++) {
+        op.run();
+      }
+      ops += 16;
+      now = System.nanoTime();
+    } while (now < deadline);
+    return ops / ((now - start) / 1e9);
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  /** A table row per contender: ops/s, µs/op and the ratio to {@code baseline} ({@code null}: no ratio column). */
+  static void print(String workload, Map<String, Double> results, String baseline, List<String> skipped) {
+    Double base = baseline == null ? null : results.get(baseline);
+    System.out.printf("%-34s %-30s %12s %9s  %s%n", "workload", "contender", "ops/s", "µs/op",
+        base == null ? "" : "vs " + baseline);
+    for (Map.Entry<String, Double> r : results.entrySet()) {
+      System.out.printf("%-34s %-30s %12.0f %9.1f  %s%n", workload, r.getKey(), r.getValue(), 1e6 / r.getValue(),
+          base == null ? "" : String.format("%.3fx", r.getValue() / base));
+    }
+    for (String s : skipped) {
+      System.out.printf("%-34s %s%n", workload, s);
+    }
+  }
+
+  /** Ratio lines {@code a / b} for the pairs given, e.g. "Borealis vs raw pgJDBC". */
+  static List<String> ratios(Map<String, Double> results, String... pairs) {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i + 1 < pairs.length; i += 2) {
+      Double a = results.get(pairs[i]);
+      Double b = results.get(pairs[i + 1]);
+      if (a != null && b != null) {
+        lines.add(String.format("%s / %s = %.3f (%+.1f %% time per op)", pairs[i], pairs[i + 1], a / b,
+            (b / a - 1) * 100));
+      }
+    }
+    return lines;
+  }
+}
