@@ -52,6 +52,7 @@ final class EndToEndBenchmark {
       urls.put("raw " + Engines.driverName(engine), served.url("jdbc:" + scheme, db));
       urls.put("Borealis (default plugins)", served.url("jdbc:borealis:" + scheme, db));
       urls.put("AWS wrapper (default plugins)", served.url("jdbc:aws-wrapper:" + scheme, db));
+      Engines.createDatabase(served.url("jdbc:" + scheme, ""), credentials(), engine);
       try (Connection setup = DriverManager.getConnection(served.url("jdbc:" + scheme, db), credentials())) {
         createTable(setup);
       }

@@ -23,6 +23,21 @@ final class Engines {
     return engine == Engine.MYSQL ? "Connector/J" : "pgJDBC";
   }
 
+  /**
+   * Creates the benchmark database where the engine needs one to exist before connecting to it (MySQL); PostgreSQL
+   * connects to its {@code postgres} database.
+   */
+  static void createDatabase(String rawUrlWithoutDatabase, java.util.Properties credentials, Engine engine)
+      throws java.sql.SQLException {
+    if (engine != Engine.MYSQL) {
+      return;
+    }
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(rawUrlWithoutDatabase, credentials);
+         java.sql.Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE IF NOT EXISTS " + database(engine));
+    }
+  }
+
   static String database(Engine engine) {
     return engine == Engine.MYSQL ? "bench" : "postgres";
   }
