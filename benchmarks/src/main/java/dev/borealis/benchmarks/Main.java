@@ -20,6 +20,9 @@ public final class Main {
             case "e2e":
                 EndToEndBenchmark.main(rest);
                 break;
+            case "wire":
+                WireThroughputBenchmark.main(rest);
+                break;
             case "jmh-overhead":
                 JmhOverhead.run(rest);
                 break;
@@ -27,6 +30,7 @@ public final class Main {
                 System.out.println("usage: java -jar borealis-benchmarks.jar BENCHMARK [ARGS]");
                 System.out.println("  cluster-core [mysql|postgresql]  start time, commit latency, replica lag");
                 System.out.println("  e2e [postgresql|mysql|all] [s] [n] SELECT 1 / point select: raw driver, Borealis, AWS wrapper");
+                System.out.println("  wire [postgresql|mysql|all] [s] [n] point select / insert: embedded vs H2 vs real server");
                 System.out.println("  jmh-overhead [JMH options]        per-call cost of the wrapper on a stub driver (JMH)");
                 System.exit("help".equals(name) ? 0 : 2);
         }

@@ -1,0 +1,132 @@
+package dev.borealis.benchmarks;
+
+import dev.borealis.cluster.Engine;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Question: how close is the embedded cluster's wire endpoint to a real server on the same client workload, and
+ * what does the network layer cost next to H2 used directly in-process? For each engine, through the engine's
+ * usual driver (pgJDBC, Connector/J) on one connection, single-threaded:
+ * <ul>
+ *   <li>point select: {@code PreparedStatement} {@code SELECT v FROM bench_kv WHERE id = ?} over 1,000 rows;</li>
+ *   <li>single-row insert: {@code PreparedStatement} {@code INSERT INTO bench_ins (id, v) VALUES (?, ?)},
+ *       autocommit.</li>
+ * </ul>
+ * Contenders: the embedded cluster's cluster endpoint (1 writer + 1 reader, no added replica lag); H2 in this JVM in
+ * the engine's compatibility mode, no network; the real server (PostgreSQL, MariaDB) started locally from the
+ * machine's packages, with their default durability settings — or "skipped: not installed". Target (issues 3 and
+ * 4): embedded ≥ 0.8× the real server — printed, not asserted.
+ * Args: {@code [postgresql|mysql|all] [seconds per round, default 2] [rounds, default 5]}.
+ * Run: {@code mvn -q -pl benchmarks -am package -DskipTests && java -jar benchmarks/target/borealis-benchmarks.jar wire all}
+ */
+final class WireThroughputBenchmark {
+
+  private WireThroughputBenchmark() {
+  }
+
+  static void main(String[] args) throws Exception {
+    ServedCluster.useHostsFile();
+    List<Engine> engines = Engines.parse(args.length > 0 ? args[0] : "all");
+    Throughput.Plan plan = Throughput.Plan.ofSeconds(args.length > 1 ? Double.parseDouble(args[1]) : 2,
+        args.length > 2 ? Integer.parseInt(args[2]) : 5);
+    for (Engine engine : engines) {
+      run(engine, plan);
+    }
+  }
+
+  private static void run(Engine engine, Throughput.Plan plan) throws Exception {
+    System.out.printf("%n== wire throughput, %s, %d cores, JDK %s; %s%n", engine.displayName(),
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), plan);
+    String embedded = "embedded cluster via " + Engines.driverName(engine);
+    String h2 = "H2 in-process (direct)";
+    List<String> skipped = new ArrayList<>();
+    List<AutoCloseable> resources = new ArrayList<>();
+    Map<String, Connection> connections = new LinkedHashMap<>();
+    String real = null;
+    try {
+      ServedCluster served = ServedCluster.start(engine, "wire" + engine.name().toLowerCase(), 1);
+      resources.add(served);
+      String scheme = Engines.scheme(engine);
+      String db = Engines.database(engine);
+      Engines.createDatabase(served.url("jdbc:" + scheme, ""), EndToEndBenchmark.credentials(), engine);
+      connections.put(embedded, DriverManager.getConnection(served.url("jdbc:" + scheme, db),
+          EndToEndBenchmark.credentials()));
+      Properties h2User = new Properties();
+      h2User.setProperty("user", "sa");
+      h2User.setProperty("password", "");
+      connections.put(h2, DriverManager.getConnection("jdbc:h2:mem:bench" + engine.name().toLowerCase()
+          + ";DB_CLOSE_DELAY=-1" + engine.h2Settings(), h2User));
+      try {
+        LocalServer server = engine == Engine.MYSQL ? LocalMariaDb.start() : LocalPostgres.start();
+        resources.add(server);
+        real = server.name() + " via " + Engines.driverName(engine);
+        Engines.createDatabase(server.jdbcUrl(""), server.credentials(), engine);
+        connections.put(real, DriverManager.getConnection(server.jdbcUrl(db), server.credentials()));
+      } catch (LocalServer.Unavailable e) {
+        skipped.add((engine == Engine.MYSQL ? "MariaDB: " : "PostgreSQL: ") + e.getMessage());
+      }
+      Map<String, Throughput.Op> selects = new LinkedHashMap<>();
+      Map<String, Throughput.Op> inserts = new LinkedHashMap<>();
+      for (Map.Entry<String, Connection> c : connections.entrySet()) {
+        createTables(c.getValue());
+        selects.put(c.getKey(), EndToEndBenchmark.pointSelect(c.getValue()));
+        inserts.put(c.getKey(), insert(c.getValue()));
+      }
+      String baseline = real != null ? real : embedded;
+      Map<String, Double> s = Throughput.measure(selects, plan);
+      Throughput.print("point select", s, baseline, skipped);
+      Map<String, Double> i = Throughput.measure(inserts, plan);
+      Throughput.print("single-row insert (autocommit)", i, baseline, skipped);
+      for (Map<String, Double> r : List.of(s, i)) {
+        String label = r == s ? "point select: " : "insert:       ";
+        Throughput.ratios(r, embedded, real != null ? real : "-", embedded, h2)
+            .forEach(l -> System.out.println(label + l));
+      }
+      if (real != null) {
+        System.out.printf("target: embedded ≥ 0.8x %s (printed, not asserted)%n", real);
+      }
+    } finally {
+      for (Connection c : connections.values()) {
+        c.close();
+      }
+      for (int k = resources.size() - 1; k >= 0; k--) {
+        resources.get(k).close();
+      }
+    }
+  }
+
+  private static void createTables(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE bench_kv (id INT PRIMARY KEY, v INT NOT NULL)");
+      s.execute("CREATE TABLE bench_ins (id BIGINT PRIMARY KEY, v INT NOT NULL)");
+    }
+    try (PreparedStatement insert = c.prepareStatement("INSERT INTO bench_kv (id, v) VALUES (?, ?)")) {
+      for (int i = 0; i < EndToEndBenchmark.ROWS; i++) {
+        insert.setInt(1, i);
+        insert.setInt(2, i * 7);
+        insert.executeUpdate();
+      }
+    }
+  }
+
+  private static Throughput.Op insert(Connection c) throws SQLException {
+    PreparedStatement ps = c.prepareStatement("INSERT INTO bench_ins (id, v) VALUES (?, ?)");
+    long[] next = {0};
+    return () -> {
+      ps.setLong(1, next[0]++);
+      ps.setInt(2, 42);
+      if (ps.executeUpdate() != 1) {
+        throw new SQLException("single-row insert did not insert one row", "02000");
+      }
+    };
+  }
+}
