@@ -22,7 +22,7 @@ import java.util.Properties;
  *   <li>point select: a {@code PreparedStatement} {@code SELECT v FROM bench_kv WHERE id = ?} over 1,000 rows.</li>
  * </ul>
  * Target (issue 5): Borealis at most 3 % slower than the raw driver and below the AWS wrapper's overhead — printed,
- * not asserted. Args: {@code [postgresql|mysql|all] [seconds per round, default 2] [rounds, default 5]}.
+ * not asserted. Args: {@code [postgresql|mysql|all] [seconds per round, default 1] [rounds, default 9]}.
  * Run: {@code mvn -q -pl benchmarks -am package -DskipTests && java -jar benchmarks/target/borealis-benchmarks.jar e2e all}
  */
 final class EndToEndBenchmark {
@@ -35,8 +35,7 @@ final class EndToEndBenchmark {
   static void main(String[] args) throws Exception {
     ServedCluster.useHostsFile();
     List<Engine> engines = Engines.parse(args.length > 0 ? args[0] : "all");
-    Throughput.Plan plan = Throughput.Plan.ofSeconds(args.length > 1 ? Double.parseDouble(args[1]) : 2,
-        args.length > 2 ? Integer.parseInt(args[2]) : 5);
+    Throughput.Plan plan = Throughput.Plan.fromArgs(args);
     for (Engine engine : engines) {
       run(engine, plan);
     }
@@ -45,13 +44,17 @@ final class EndToEndBenchmark {
   private static void run(Engine engine, Throughput.Plan plan) throws Exception {
     System.out.printf("%n== end to end, %s embedded cluster (1 writer + 1 reader), %d cores, JDK %s; %s%n",
         engine.displayName(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), plan);
-    try (ServedCluster served = ServedCluster.start(engine, "e2e" + engine.name().toLowerCase(), 1)) {
+    String clusterName = "e2e" + engine.name().toLowerCase();
+    try (ServedCluster served = ServedCluster.start(engine, clusterName, 1)) {
       String db = Engines.database(engine);
       String scheme = Engines.scheme(engine);
       Map<String, String> urls = new LinkedHashMap<>();
       urls.put("raw " + Engines.driverName(engine), served.url("jdbc:" + scheme, db));
       urls.put("Borealis (default plugins)", served.url("jdbc:borealis:" + scheme, db));
-      urls.put("AWS wrapper (default plugins)", served.url("jdbc:aws-wrapper:" + scheme, db));
+      // The AWS wrapper keys its topology cache by clusterId, which it requires per cluster when a JVM sees several
+      // (this run serves one cluster per engine); without it the second cluster would be given the first's topology.
+      urls.put("AWS wrapper (default plugins)", served.url("jdbc:aws-wrapper:" + scheme, db) + "?clusterId="
+          + clusterName);
       Engines.createDatabase(served.url("jdbc:" + scheme, ""), credentials(), engine);
       try (Connection setup = DriverManager.getConnection(served.url("jdbc:" + scheme, db), credentials())) {
         createTable(setup);
@@ -123,7 +126,11 @@ final class EndToEndBenchmark {
   }
 
   static Throughput.Op pointSelect(Connection c) throws SQLException {
-    PreparedStatement ps = c.prepareStatement("SELECT v FROM bench_kv WHERE id = ?");
+    return pointSelect(c, "bench_kv");
+  }
+
+  static Throughput.Op pointSelect(Connection c, String table) throws SQLException {
+    PreparedStatement ps = c.prepareStatement("SELECT v FROM " + table + " WHERE id = ?");
     int[] next = {0};
     return () -> {
       ps.setInt(1, next[0]);

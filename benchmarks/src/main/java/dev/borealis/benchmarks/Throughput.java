@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Single-threaded throughput of several contenders on one workload, measured in interleaved rounds (A B C, A B C,
- * …) so that load from other processes on a shared machine spreads over all contenders instead of landing on one;
- * each contender's figure is the median of its rounds.
+ * Single-threaded throughput of several contenders on one workload, measured in short interleaved rounds (A B C,
+ * B C A, C A B, …) so that bursts of load from other processes on a shared machine spread over all contenders
+ * instead of landing on one; each contender's figure is the median of its rounds.
  */
 final class Throughput {
 
@@ -23,9 +23,20 @@ final class Throughput {
 
   /** What is measured, and how long. */
   record Plan(Duration warmup, Duration round, int rounds) {
+    /** A warm-up of twice a round (at least 2 s) per contender, then the rounds. */
     static Plan ofSeconds(double roundSeconds, int rounds) {
+      if (!(roundSeconds > 0) || rounds < 1) {
+        throw new IllegalArgumentException("round length " + roundSeconds + " s and rounds " + rounds
+            + ": both must be positive");
+      }
       Duration round = Duration.ofMillis((long) (roundSeconds * 1000));
-      return new Plan(round, round, rounds);
+      return new Plan(Duration.ofMillis(Math.max(2000, 2 * round.toMillis())), round, rounds);
+    }
+
+    /** Benchmark args {@code [ENGINE] [seconds per round] [rounds]}: 1 s and 9 rounds unless given. */
+    static Plan fromArgs(String[] args) {
+      return ofSeconds(args.length > 1 ? Double.parseDouble(args[1]) : 1, args.length > 2 ? Integer.parseInt(args[2])
+          : 9);
     }
 
     @Override
@@ -45,9 +56,12 @@ final class Throughput {
     }
     Map<String, double[]> samples = new LinkedHashMap<>();
     contenders.keySet().forEach(name -> samples.put(name, new double[plan.rounds()]));
+    List<String> names = new ArrayList<>(contenders.keySet());
     for (int round = 0; round < plan.rounds(); round++) {
-      for (Map.Entry<String, Op> c : contenders.entrySet()) {
-        samples.get(c.getKey())[round] = loop(c.getValue(), plan.round());
+      // Each round starts with the next contender, so none always runs right after another's garbage or JIT work.
+      for (int k = 0; k < names.size(); k++) {
+        String name = names.get((round + k) % names.size());
+        samples.get(name)[round] = loop(contenders.get(name), plan.round());
       }
     }
     Map<String, Double> medians = new LinkedHashMap<>();
@@ -81,14 +95,14 @@ final class Throughput {
   /** A table row per contender: ops/s, µs/op and the ratio to {@code baseline} ({@code null}: no ratio column). */
   static void print(String workload, Map<String, Double> results, String baseline, List<String> skipped) {
     Double base = baseline == null ? null : results.get(baseline);
-    System.out.printf("%-34s %-30s %12s %9s  %s%n", "workload", "contender", "ops/s", "µs/op",
+    System.out.printf("%-31s %-52s %9s %8s  %s%n", "workload", "contender", "ops/s", "µs/op",
         base == null ? "" : "vs " + baseline);
     for (Map.Entry<String, Double> r : results.entrySet()) {
-      System.out.printf("%-34s %-30s %12.0f %9.1f  %s%n", workload, r.getKey(), r.getValue(), 1e6 / r.getValue(),
+      System.out.printf("%-31s %-52s %9.0f %8.1f  %s%n", workload, r.getKey(), r.getValue(), 1e6 / r.getValue(),
           base == null ? "" : String.format("%.3fx", r.getValue() / base));
     }
     for (String s : skipped) {
-      System.out.printf("%-34s %s%n", workload, s);
+      System.out.printf("%-31s %s%n", workload, s);
     }
   }
 

@@ -1,0 +1,57 @@
+package dev.borealis.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class ThroughputTest {
+
+  @Test
+  void everyContenderRunsInEveryRoundAndGetsARate() throws SQLException {
+    AtomicLong a = new AtomicLong();
+    AtomicLong b = new AtomicLong();
+    Map<String, Throughput.Op> contenders = new LinkedHashMap<>();
+    contenders.put("a", a::incrementAndGet);
+    contenders.put("b", b::incrementAndGet);
+    Map<String, Double> result = Throughput.measure(contenders,
+        new Throughput.Plan(Duration.ofMillis(5), Duration.ofMillis(5), 3));
+    assertThat(result).containsOnlyKeys("a", "b");
+    assertThat(result.values()).allSatisfy(v -> assertThat(v).isPositive().isFinite());
+    // warm-up plus three rounds, each at least one batch of 16 operations
+    assertThat(a.get()).isGreaterThanOrEqualTo(64);
+    assertThat(b.get()).isGreaterThanOrEqualTo(64);
+  }
+
+  @Test
+  void anOperationsFailureStopsTheMeasurement() {
+    Map<String, Throughput.Op> contenders = Map.of("broken", () -> {
+      throw new SQLException("server gone", "08006");
+    });
+    assertThatThrownBy(() -> Throughput.measure(contenders, Throughput.Plan.ofSeconds(0.01, 1)))
+        .isInstanceOf(SQLException.class).hasMessage("server gone");
+  }
+
+  @Test
+  void argumentsGiveThePlanAndBadOnesAreNamed() {
+    Throughput.Plan plan = Throughput.Plan.fromArgs(new String[] {"all", "0.5", "4"});
+    assertThat(plan.round()).isEqualTo(Duration.ofMillis(500));
+    assertThat(plan.rounds()).isEqualTo(4);
+    assertThat(plan.warmup()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(Throughput.Plan.fromArgs(new String[] {"all"}).rounds()).isEqualTo(9);
+    assertThatThrownBy(() -> Throughput.Plan.ofSeconds(0, 3)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("round length 0.0 s");
+  }
+
+  @Test
+  void ratiosNameBothSidesAndSkipMissingOnes() {
+    Map<String, Double> r = Map.of("x", 900.0, "y", 1000.0);
+    assertThat(Throughput.ratios(r, "x", "y", "x", "absent")).containsExactly(
+        "x / y = 0.900 (+11.1 % time per op)");
+  }
+}
