@@ -78,11 +78,11 @@ final class EndToEndBenchmark {
           point.put(u.getKey(), pointSelect(c));
         }
         String raw = "raw " + Engines.driverName(engine);
-        Map<String, Double> s1 = Throughput.measure(select1, plan);
+        Map<String, Throughput.Rate> s1 = Throughput.measure(select1, plan);
         Throughput.print("SELECT 1", s1, raw, skipped);
-        Map<String, Double> ps = Throughput.measure(point, plan);
+        Map<String, Throughput.Rate> ps = Throughput.measure(point, plan);
         Throughput.print("point select", ps, raw, skipped);
-        for (Map<String, Double> r : List.of(s1, ps)) {
+        for (Map<String, Throughput.Rate> r : List.of(s1, ps)) {
           Throughput.ratios(r, "Borealis (default plugins)", raw, "AWS wrapper (default plugins)", raw,
               "Borealis (default plugins)", "AWS wrapper (default plugins)").forEach(l -> System.out.println(
               (r == s1 ? "SELECT 1:     " : "point select: ") + l));

@@ -21,6 +21,10 @@ final class Throughput {
     void run() throws SQLException;
   }
 
+  /** A contender's ops/s: the median of its rounds, and the slowest and fastest round to show the noise. */
+  record Rate(double median, double min, double max) {
+  }
+
   /** What is measured, and how long. */
   record Plan(Duration warmup, Duration round, int rounds) {
     /** A warm-up of twice a round (at least 2 s) per contender, then the rounds. */
@@ -50,7 +54,7 @@ final class Throughput {
   }
 
   /** Ops/s per contender (insertion order kept), the median of {@code plan.rounds()} rounds. */
-  static Map<String, Double> measure(Map<String, Op> contenders, Plan plan) throws SQLException {
+  static Map<String, Rate> measure(Map<String, Op> contenders, Plan plan) throws SQLException {
     for (Op op : contenders.values()) {
       loop(op, plan.warmup());
     }
@@ -64,9 +68,10 @@ final class Throughput {
         samples.get(name)[round] = loop(contenders.get(name), plan.round());
       }
     }
-    Map<String, Double> medians = new LinkedHashMap<>();
-    samples.forEach((name, s) -> medians.put(name, median(s)));
-    return medians;
+    Map<String, Rate> rates = new LinkedHashMap<>();
+    samples.forEach((name, s) -> rates.put(name, new Rate(median(s), Arrays.stream(s).min().orElse(0),
+        Arrays.stream(s).max().orElse(0))));
+    return rates;
   }
 
   private static double loop(Op op, Duration length) throws SQLException {
@@ -92,27 +97,34 @@ final class Throughput {
     return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
-  /** A table row per contender: ops/s, µs/op and the ratio to {@code baseline} ({@code null}: no ratio column). */
-  static void print(String workload, Map<String, Double> results, String baseline, List<String> skipped) {
-    Double base = baseline == null ? null : results.get(baseline);
-    System.out.printf("%-31s %-52s %9s %8s  %s%n", "workload", "contender", "ops/s", "µs/op",
+  /**
+   * A table row per contender: median ops/s, µs/op, the slowest–fastest round, and the ratio of medians to
+   * {@code baseline} ({@code null}: no ratio column).
+   */
+  static void print(String workload, Map<String, Rate> results, String baseline, List<String> skipped) {
+    Rate base = baseline == null ? null : results.get(baseline);
+    System.out.printf("%-31s %-52s %9s %8s %15s  %s%n", workload, "contender", "ops/s", "µs/op", "rounds min-max",
         base == null ? "" : "vs " + baseline);
-    for (Map.Entry<String, Double> r : results.entrySet()) {
-      System.out.printf("%-31s %-52s %9.0f %8.1f  %s%n", workload, r.getKey(), r.getValue(), 1e6 / r.getValue(),
-          base == null ? "" : String.format("%.3fx", r.getValue() / base));
+    for (Map.Entry<String, Rate> r : results.entrySet()) {
+      Rate rate = r.getValue();
+      System.out.printf("%-31s %-52s %9.0f %8.1f %15s  %s%n", "", r.getKey(), rate.median(), 1e6 / rate.median(),
+          String.format("%.0f-%.0f", rate.min(), rate.max()),
+          base == null ? "" : String.format("%.3fx", rate.median() / base.median()));
     }
     for (String s : skipped) {
-      System.out.printf("%-31s %s%n", workload, s);
+      System.out.printf("%-31s %s%n", "", s);
     }
   }
 
   /** Ratio lines {@code a / b} for the pairs given, e.g. "Borealis vs raw pgJDBC". */
-  static List<String> ratios(Map<String, Double> results, String... pairs) {
+  static List<String> ratios(Map<String, Rate> results, String... pairs) {
     List<String> lines = new ArrayList<>();
     for (int i = 0; i + 1 < pairs.length; i += 2) {
-      Double a = results.get(pairs[i]);
-      Double b = results.get(pairs[i + 1]);
-      if (a != null && b != null) {
+      Rate ra = results.get(pairs[i]);
+      Rate rb = results.get(pairs[i + 1]);
+      if (ra != null && rb != null) {
+        double a = ra.median();
+        double b = rb.median();
         lines.add(String.format("%s / %s = %.3f (%+.1f %% time per op)", pairs[i], pairs[i + 1], a / b,
             (b / a - 1) * 100));
       }

@@ -95,11 +95,11 @@ final class WireThroughputBenchmark {
             : "bench_ins"));
       }
       String baseline = real != null ? real : embedded;
-      Map<String, Double> s = Throughput.measure(selects, plan);
+      Map<String, Throughput.Rate> s = Throughput.measure(selects, plan);
       Throughput.print("point select", s, baseline, skipped);
-      Map<String, Double> i = Throughput.measure(inserts, plan);
+      Map<String, Throughput.Rate> i = Throughput.measure(inserts, plan);
       Throughput.print("single-row insert (autocommit)", i, baseline, skipped);
-      for (Map<String, Double> r : List.of(s, i)) {
+      for (Map<String, Throughput.Rate> r : List.of(s, i)) {
         String label = r == s ? "point select: " : "insert:       ";
         Throughput.ratios(r, embedded, real != null ? real : "-", embedded, relaxed != null ? relaxed : "-",
                 embedded, h2)

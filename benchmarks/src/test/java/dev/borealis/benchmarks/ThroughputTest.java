@@ -19,10 +19,14 @@ class ThroughputTest {
     Map<String, Throughput.Op> contenders = new LinkedHashMap<>();
     contenders.put("a", a::incrementAndGet);
     contenders.put("b", b::incrementAndGet);
-    Map<String, Double> result = Throughput.measure(contenders,
+    Map<String, Throughput.Rate> result = Throughput.measure(contenders,
         new Throughput.Plan(Duration.ofMillis(5), Duration.ofMillis(5), 3));
     assertThat(result).containsOnlyKeys("a", "b");
-    assertThat(result.values()).allSatisfy(v -> assertThat(v).isPositive().isFinite());
+    assertThat(result.values()).allSatisfy(r -> {
+      assertThat(r.median()).isPositive().isFinite();
+      assertThat(r.min()).isLessThanOrEqualTo(r.median());
+      assertThat(r.max()).isGreaterThanOrEqualTo(r.median());
+    });
     // warm-up plus three rounds, each at least one batch of 16 operations
     assertThat(a.get()).isGreaterThanOrEqualTo(64);
     assertThat(b.get()).isGreaterThanOrEqualTo(64);
@@ -50,7 +54,8 @@ class ThroughputTest {
 
   @Test
   void ratiosNameBothSidesAndSkipMissingOnes() {
-    Map<String, Double> r = Map.of("x", 900.0, "y", 1000.0);
+    Map<String, Throughput.Rate> r = Map.of("x", new Throughput.Rate(900, 800, 950),
+        "y", new Throughput.Rate(1000, 990, 1010));
     assertThat(Throughput.ratios(r, "x", "y", "x", "absent")).containsExactly(
         "x / y = 0.900 (+11.1 % time per op)");
   }
