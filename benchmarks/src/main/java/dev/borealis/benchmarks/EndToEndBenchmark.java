@@ -78,10 +78,12 @@ final class EndToEndBenchmark {
           point.put(u.getKey(), pointSelect(c));
         }
         String raw = "raw " + Engines.driverName(engine);
-        Map<String, Throughput.Rate> s1 = Throughput.measure(select1, plan);
-        Throughput.print("SELECT 1", s1, raw, skipped);
-        Map<String, Throughput.Rate> ps = Throughput.measure(point, plan);
-        Throughput.print("point select", ps, raw, skipped);
+        List<String> notes = new ArrayList<>(skipped);
+        Map<String, Throughput.Rate> s1 = Throughput.measure(select1, plan, notes);
+        Throughput.print("SELECT 1", s1, raw, notes);
+        notes = new ArrayList<>(skipped);
+        Map<String, Throughput.Rate> ps = Throughput.measure(point, plan, notes);
+        Throughput.print("point select", ps, raw, notes);
         for (Map<String, Throughput.Rate> r : List.of(s1, ps)) {
           Throughput.ratios(r, "Borealis (default plugins)", raw, "AWS wrapper (default plugins)", raw,
               "Borealis (default plugins)", "AWS wrapper (default plugins)").forEach(l -> System.out.println(

@@ -53,10 +53,15 @@ final class Throughput {
   private Throughput() {
   }
 
-  /** Ops/s per contender (insertion order kept), the median of {@code plan.rounds()} rounds. */
-  static Map<String, Rate> measure(Map<String, Op> contenders, Plan plan) throws SQLException {
-    for (Op op : contenders.values()) {
-      loop(op, plan.warmup());
+  /**
+   * Ops/s per contender (insertion order kept), the median of {@code plan.rounds()} rounds. A contender whose
+   * operation fails is dropped from the remaining rounds and named in {@code failures} with its error, so one
+   * broken connection does not lose the others' figures.
+   */
+  static Map<String, Rate> measure(Map<String, Op> contenders, Plan plan, List<String> failures) {
+    Map<String, Op> live = new LinkedHashMap<>(contenders);
+    for (String name : List.copyOf(live.keySet())) {
+      runOrDrop(live, name, plan.warmup(), failures);
     }
     Map<String, double[]> samples = new LinkedHashMap<>();
     contenders.keySet().forEach(name -> samples.put(name, new double[plan.rounds()]));
@@ -65,13 +70,38 @@ final class Throughput {
       // Each round starts with the next contender, so none always runs right after another's garbage or JIT work.
       for (int k = 0; k < names.size(); k++) {
         String name = names.get((round + k) % names.size());
-        samples.get(name)[round] = loop(contenders.get(name), plan.round());
+        if (live.containsKey(name)) {
+          samples.get(name)[round] = runOrDrop(live, name, plan.round(), failures);
+        }
       }
     }
     Map<String, Rate> rates = new LinkedHashMap<>();
-    samples.forEach((name, s) -> rates.put(name, new Rate(median(s), Arrays.stream(s).min().orElse(0),
-        Arrays.stream(s).max().orElse(0))));
+    samples.forEach((name, s) -> {
+      if (live.containsKey(name)) {
+        rates.put(name, new Rate(median(s), Arrays.stream(s).min().orElse(0), Arrays.stream(s).max().orElse(0)));
+      }
+    });
     return rates;
+  }
+
+  private static double runOrDrop(Map<String, Op> live, String name, Duration length, List<String> failures) {
+    try {
+      return loop(live.get(name), length);
+    } catch (SQLException e) {
+      live.remove(name);
+      failures.add("failed " + name + " mid-run, dropped: " + e.getClass().getSimpleName() + ": "
+          + firstLine(e.getMessage()) + " (SQLSTATE " + e.getSQLState() + ")"
+          + (e.getCause() != null ? "; cause: " + firstLine(e.getCause().getMessage()) : ""));
+      return 0;
+    }
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
   }
 
   private static double loop(Op op, Duration length) throws SQLException {

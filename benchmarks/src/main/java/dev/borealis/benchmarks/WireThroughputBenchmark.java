@@ -95,10 +95,12 @@ final class WireThroughputBenchmark {
             : "bench_ins"));
       }
       String baseline = real != null ? real : embedded;
-      Map<String, Throughput.Rate> s = Throughput.measure(selects, plan);
-      Throughput.print("point select", s, baseline, skipped);
-      Map<String, Throughput.Rate> i = Throughput.measure(inserts, plan);
-      Throughput.print("single-row insert (autocommit)", i, baseline, skipped);
+      List<String> notes = new ArrayList<>(skipped);
+      Map<String, Throughput.Rate> s = Throughput.measure(selects, plan, notes);
+      Throughput.print("point select", s, baseline, notes);
+      notes = new ArrayList<>(skipped);
+      Map<String, Throughput.Rate> i = Throughput.measure(inserts, plan, notes);
+      Throughput.print("single-row insert (autocommit)", i, baseline, notes);
       for (Map<String, Throughput.Rate> r : List.of(s, i)) {
         String label = r == s ? "point select: " : "insert:       ";
         Throughput.ratios(r, embedded, real != null ? real : "-", embedded, relaxed != null ? relaxed : "-",

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -19,8 +21,10 @@ class ThroughputTest {
     Map<String, Throughput.Op> contenders = new LinkedHashMap<>();
     contenders.put("a", a::incrementAndGet);
     contenders.put("b", b::incrementAndGet);
+    List<String> failures = new ArrayList<>();
     Map<String, Throughput.Rate> result = Throughput.measure(contenders,
-        new Throughput.Plan(Duration.ofMillis(5), Duration.ofMillis(5), 3));
+        new Throughput.Plan(Duration.ofMillis(5), Duration.ofMillis(5), 3), failures);
+    assertThat(failures).isEmpty();
     assertThat(result).containsOnlyKeys("a", "b");
     assertThat(result.values()).allSatisfy(r -> {
       assertThat(r.median()).isPositive().isFinite();
@@ -33,12 +37,20 @@ class ThroughputTest {
   }
 
   @Test
-  void anOperationsFailureStopsTheMeasurement() {
-    Map<String, Throughput.Op> contenders = Map.of("broken", () -> {
-      throw new SQLException("server gone", "08006");
+  void aFailingContenderIsDroppedAndNamedWhileTheOthersAreMeasured() {
+    AtomicLong calls = new AtomicLong();
+    Map<String, Throughput.Op> contenders = new LinkedHashMap<>();
+    contenders.put("healthy", calls::incrementAndGet);
+    contenders.put("broken", () -> {
+      if (calls.get() > 100) {
+        throw new SQLException("server gone\nsecond line", "08006");
+      }
     });
-    assertThatThrownBy(() -> Throughput.measure(contenders, Throughput.Plan.ofSeconds(0.01, 1)))
-        .isInstanceOf(SQLException.class).hasMessage("server gone");
+    List<String> failures = new ArrayList<>();
+    Map<String, Throughput.Rate> result = Throughput.measure(contenders,
+        new Throughput.Plan(Duration.ofMillis(5), Duration.ofMillis(5), 3), failures);
+    assertThat(result).containsOnlyKeys("healthy");
+    assertThat(failures).containsExactly("failed broken mid-run, dropped: SQLException: server gone (SQLSTATE 08006)");
   }
 
   @Test
