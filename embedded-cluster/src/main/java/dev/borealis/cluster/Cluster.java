@@ -45,6 +45,7 @@ public final class Cluster implements AutoCloseable {
     private final List<ClusterListener> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService control;
     private final Users users;
+    private final dev.borealis.cluster.compute.Materializer materializer;
     private volatile String writerId;
     private volatile boolean closed;
 
@@ -64,6 +65,8 @@ public final class Cluster implements AutoCloseable {
         executor.setRemoveOnCancelPolicy(true);
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.control = executor;
+        this.materializer = new dev.borealis.cluster.compute.Materializer(volume, settings.engine(), uid,
+                settings.name(), settings.checkpointInterval(), this::discardLogThrough);
     }
 
     public static ClusterBuilder builder() {
@@ -74,6 +77,7 @@ public final class Cluster implements AutoCloseable {
         Cluster cluster = new Cluster(settings, volume);
         try {
             cluster.startInstances();
+            cluster.materializer.start();
         } catch (SQLException | RuntimeException e) {
             cluster.close();
             throw new IllegalStateException("cluster " + settings.name() + ": could not start: " + e.getMessage(), e);
@@ -86,8 +90,8 @@ public final class Cluster implements AutoCloseable {
         try {
             int index = 0;
             for (ClusterSettings.InstanceSpec spec : settings.instances()) {
-                ComputeInstance instance = new ComputeInstance(context, spec.id(), spec.tier(), spec.lag(),
-                        "az" + (index++ % 3 + 1));
+                ComputeInstance instance = new ComputeInstance(context, spec.id(), spec.tier(), spec.instanceClass(),
+                        spec.lag(), "az" + (index++ % 3 + 1));
                 instances.put(spec.id(), instance);
             }
             ComputeInstance writer = instances.get(settings.instances().get(0).id());
@@ -169,6 +173,17 @@ public final class Cluster implements AutoCloseable {
         return volume.status();
     }
 
+    /** LSN of the latest storage checkpoint (0: none yet). */
+    public long checkpointLsn() {
+        var image = volume.checkpoint();
+        return image == null ? 0 : image.lsn();
+    }
+
+    /** The kept log starts after this LSN (0: nothing discarded yet). */
+    public long logStartLsn() {
+        return volume.logStartLsn();
+    }
+
     public void addListener(ClusterListener listener) {
         listeners.add(listener);
     }
@@ -179,7 +194,7 @@ public final class Cluster implements AutoCloseable {
 
     // ---------------------------------------------------------------- operations
 
-    /** Fails over to the reader the promotion rules pick: lowest tier, then any (by id). */
+    /** Fails over to the reader the promotion rules pick: lowest tier, then largest, then any (by id). */
     public String failover() {
         return locked(() -> {
             ComputeInstance target = pickPromotionTarget()
@@ -256,7 +271,7 @@ public final class Cluster implements AutoCloseable {
                 throw new IllegalStateException("cluster " + name() + ": readers: already "
                         + ClusterSettings.MAX_READERS + " (the maximum)");
             }
-            ComputeInstance instance = new ComputeInstance(context, id, tier, settings.replicaLag(),
+            ComputeInstance instance = new ComputeInstance(context, id, tier, InstanceClass.DEFAULT, settings.replicaLag(),
                     "az" + (instances.size() % 3 + 1));
             instances.put(id, instance);
             instance.startAsReader();
@@ -379,6 +394,7 @@ public final class Cluster implements AutoCloseable {
 
     @Override
     public void close() {
+        materializer.stop(); // before the lock: it takes the lock itself to collect the log
         ops.lock();
         try {
             if (closed) {
@@ -469,6 +485,33 @@ public final class Cluster implements AutoCloseable {
                 topologyChanged();
             }
         });
+    }
+
+    /**
+     * Storage garbage collection after a checkpoint: discards the log up to it, but never what a
+     * reader that is running or starting has not applied yet. Skipped when operations are busy.
+     */
+    private void discardLogThrough(long checkpointLsn) {
+        try {
+            if (!ops.tryLock(100, TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            long keepFrom = checkpointLsn;
+            for (ComputeInstance instance : instances.values()) {
+                boolean live = instance.state() == InstanceState.AVAILABLE || instance.state() == InstanceState.STARTING;
+                if (live && instance.role() == Role.READER) {
+                    keepFrom = Math.min(keepFrom, instance.appliedLsn());
+                }
+            }
+            volume.discardThrough(keepFrom);
+        } finally {
+            ops.unlock();
+        }
     }
 
     /** Called on the instance's apply thread: hand over to the control thread, never take the lock here. */
@@ -563,7 +606,9 @@ public final class Cluster implements AutoCloseable {
     private Optional<ComputeInstance> pickPromotionTarget() {
         return instances.values().stream()
                 .filter(i -> !i.id().equals(writerId) && i.state() == InstanceState.AVAILABLE && i.role() == Role.READER)
-                .min(Comparator.comparingInt(ComputeInstance::tier).thenComparing(ComputeInstance::id));
+                .min(Comparator.comparingInt(ComputeInstance::tier)
+                        .thenComparing(ComputeInstance::instanceClass, Comparator.reverseOrder())
+                        .thenComparing(ComputeInstance::id));
     }
 
     private ComputeInstance require(String id) {

@@ -32,6 +32,7 @@ public final class ClusterBuilder {
     private Duration commitTimeout = Duration.ofSeconds(5);
     private Duration lockTimeout = Duration.ofSeconds(10);
     private boolean autoRestart = true;
+    private long checkpointInterval = 50_000;
     private final Map<String, String> users = new LinkedHashMap<>();
     private Ticker ticker = Ticker.system();
     private Clock clock = Clock.systemUTC();
@@ -69,7 +70,13 @@ public final class ClusterBuilder {
 
     /** Adds a reader with its own id, promotion tier (0 promotes first) and replica lag. */
     public ClusterBuilder reader(String id, int tier, Duration lag) {
-        explicitReaders.add(new ClusterSettings.InstanceSpec(id, tier, lag));
+        explicitReaders.add(new ClusterSettings.InstanceSpec(id, tier, lag, InstanceClass.DEFAULT));
+        return this;
+    }
+
+    /** Adds a reader of a given instance class (e.g. {@code db.r6g.2xlarge}); within a tier the largest is promoted. */
+    public ClusterBuilder reader(String id, int tier, Duration lag, String instanceClass) {
+        explicitReaders.add(new ClusterSettings.InstanceSpec(id, tier, lag, InstanceClass.parse(instanceClass)));
         return this;
     }
 
@@ -94,6 +101,15 @@ public final class ClusterBuilder {
     /** Whether crashed instances reboot by themselves after the reboot delay (default true). */
     public ClusterBuilder autoRestart(boolean autoRestart) {
         this.autoRestart = autoRestart;
+        return this;
+    }
+
+    /**
+     * LSNs between storage checkpoints (default 50,000). Instances start from the latest checkpoint and
+     * replay only the log after it; the log before it is discarded, so backtrack reaches back to it.
+     */
+    public ClusterBuilder checkpointInterval(long lsns) {
+        this.checkpointInterval = lsns;
         return this;
     }
 
@@ -149,17 +165,20 @@ public final class ClusterBuilder {
         ClusterSettings.checkPositive("reboot delay", rebootDelay);
         ClusterSettings.checkPositive("commit timeout", commitTimeout);
         ClusterSettings.checkPositive("lock timeout", lockTimeout);
+        if (checkpointInterval < 1) {
+            throw new IllegalArgumentException("checkpoint interval: " + checkpointInterval + " is invalid (at least 1 LSN)");
+        }
         List<ClusterSettings.InstanceSpec> specs = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         String writer = writerId != null ? writerId : name + "-instance-1";
-        specs.add(new ClusterSettings.InstanceSpec(writer, 1, replicaLag));
+        specs.add(new ClusterSettings.InstanceSpec(writer, 1, replicaLag, InstanceClass.DEFAULT));
         int next = 2;
         for (int i = 0; i < defaultReaders; i++) {
             String id;
             do {
                 id = name + "-instance-" + next++;
             } while (id.equals(writer) || containsId(explicitReaders, id));
-            specs.add(new ClusterSettings.InstanceSpec(id, 1, replicaLag));
+            specs.add(new ClusterSettings.InstanceSpec(id, 1, replicaLag, InstanceClass.DEFAULT));
         }
         for (ClusterSettings.InstanceSpec spec : explicitReaders) {
             ClusterSettings.checkTier(spec.tier());
@@ -174,7 +193,7 @@ public final class ClusterBuilder {
         }
         Map<String, String> userMap = users.isEmpty() ? Map.of("admin", "admin") : users;
         return new ClusterSettings(engine, name, specs, replicaLag, failoverDelay, rebootDelay, commitTimeout,
-                lockTimeout, autoRestart, userMap, ticker, clock);
+                lockTimeout, autoRestart, checkpointInterval, userMap, ticker, clock);
     }
 
     private static boolean containsId(List<ClusterSettings.InstanceSpec> specs, String id) {

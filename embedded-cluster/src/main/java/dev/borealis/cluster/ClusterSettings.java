@@ -17,18 +17,19 @@ import java.util.regex.Pattern;
  * @param commitTimeout how long a commit waits for a write quorum before it fails
  * @param lockTimeout how long a statement waits for a row or table lock
  * @param autoRestart whether crashed instances reboot by themselves (as on Aurora)
+ * @param checkpointInterval LSNs between storage checkpoints (the log before one is discarded)
  */
 public record ClusterSettings(Engine engine, String name, List<InstanceSpec> instances, Duration replicaLag,
                               Duration failoverDelay, Duration rebootDelay, Duration commitTimeout,
-                              Duration lockTimeout, boolean autoRestart, Map<String, String> users, Ticker ticker,
-                              Clock clock) {
+                              Duration lockTimeout, boolean autoRestart, long checkpointInterval,
+                              Map<String, String> users, Ticker ticker, Clock clock) {
 
     public static final int MAX_READERS = 15;
     public static final int MAX_TIER = 15;
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,62}");
 
-    /** One instance: its id, promotion tier and replica lag. */
-    public record InstanceSpec(String id, int tier, Duration lag) {
+    /** One instance: its id, promotion tier, replica lag and instance class. */
+    public record InstanceSpec(String id, int tier, Duration lag, InstanceClass instanceClass) {
     }
 
     public ClusterSettings {
@@ -40,10 +41,10 @@ public record ClusterSettings(Engine engine, String name, List<InstanceSpec> ins
         List<InstanceSpec> renamed = new ArrayList<>();
         for (InstanceSpec spec : instances) {
             String id = spec.id().startsWith(name + "-") ? newName + spec.id().substring(name.length()) : spec.id();
-            renamed.add(new InstanceSpec(id, spec.tier(), spec.lag()));
+            renamed.add(new InstanceSpec(id, spec.tier(), spec.lag(), spec.instanceClass()));
         }
         return new ClusterSettings(engine, newName, renamed, replicaLag, failoverDelay, rebootDelay, commitTimeout,
-                lockTimeout, autoRestart, users, ticker, clock);
+                lockTimeout, autoRestart, checkpointInterval, users, ticker, clock);
     }
 
     static void checkId(String what, String id) {

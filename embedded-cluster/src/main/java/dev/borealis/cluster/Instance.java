@@ -14,6 +14,9 @@ public interface Instance {
 
     int tier();
 
+    /** The Aurora instance class, e.g. {@code db.r6g.large}. */
+    InstanceClass instanceClass();
+
     /** The replica lag this instance applies the log with when it is a reader. */
     Duration replicaLag();
 

@@ -50,6 +50,16 @@ class ClusterOperationsTest {
     }
 
     @Test
+    void withinATierTheLargestInstanceIsPromoted() {
+        try (Cluster cluster = fast("sizes").reader("sizes-small", 1, Duration.ZERO, "db.r6g.large")
+                .reader("sizes-big", 1, Duration.ZERO, "db.r6g.4xlarge")
+                .reader("sizes-mid", 1, Duration.ZERO, "db.r6g.xlarge").start()) {
+            assertThat(cluster.failover()).isEqualTo("sizes-big");
+            assertThat(cluster.instance("sizes-big").instanceClass().name()).isEqualTo("db.r6g.4xlarge");
+        }
+    }
+
+    @Test
     void aWriterWithoutReadersIsRestartedInPlaceWithItsData() throws Exception {
         try (Cluster cluster = fast("alone").start()) {
             try (Session s = cluster.openWriterSession()) {

@@ -30,7 +30,10 @@ class ClusterValidationTest {
                 bad("bad instance id", b -> b.reader("9lives", 1, Duration.ZERO), "instance id: '9lives' is invalid"),
                 bad("negative failover delay", b -> b.failoverDelay(Duration.ofSeconds(-1)), "failover delay"),
                 bad("negative commit timeout", b -> b.commitTimeout(Duration.ofSeconds(-1)), "commit timeout"),
-                bad("empty user", b -> b.user("", "x"), "user: a user name is required"));
+                bad("empty user", b -> b.user("", "x"), "user: a user name is required"),
+                bad("bad instance class", b -> b.reader("r1", 1, Duration.ZERO, "m5.huge"),
+                        "instance class: 'm5.huge' is invalid"),
+                bad("zero checkpoint interval", b -> b.checkpointInterval(0), "checkpoint interval: 0 is invalid"));
     }
 
     private static Arguments bad(String name, Consumer<ClusterBuilder> setting, String message) {

@@ -24,12 +24,15 @@ import java.util.logging.Logger;
  * caches make it ~30 s), so a first connection through it can land on a reader. This plugin checks the role the
  * endpoint promises (cluster endpoint: writer; reader endpoint: a reader when the cluster has one) and, when it is
  * wrong, connects to the instance the topology names instead, re-reading the topology until one verifies or
- * {@code initialConnectionTimeoutMs} passes. Hosts that are not Aurora cluster endpoints are left alone.
+ * {@code initialConnectionTimeoutMs} passes. Aurora instance endpoints are left alone; with plain replication (no
+ * endpoints, the URL lists the hosts) a connection that landed on a standby moves to the writer.
  */
 final class InitialConnectionPlugin implements Plugin {
 
   static final String CODE = "initialConnection";
   private static final Logger LOG = Logger.getLogger(InitialConnectionPlugin.class.getName());
+  /** The reader endpoint rotates over the readers (one may be rebooting too), so it gets a few tries. */
+  private static final int SIBLING_ATTEMPTS = 3;
 
   private final PluginContext context;
 
@@ -50,10 +53,18 @@ final class InitialConnectionPlugin implements Plugin {
   @Override
   public Connection connect(ConnectChain chain) throws SQLException {
     HostRole wanted = promisedRole(chain.host());
-    if (!chain.initial() || wanted == null) {
+    if (!chain.initial()) {
       return chain.proceed(chain.host());
     }
-    Connection first = chain.proceed(chain.host());
+    if (wanted == null) {
+      return toReplicationWriter(chain, chain.proceed(chain.host()));
+    }
+    Connection first;
+    try {
+      first = chain.proceed(chain.host());
+    } catch (SQLException e) {
+      return afterRefusal(chain, wanted, e);
+    }
     Dialect dialect = context.dialect();
     if (dialect == null || !dialect.topologyFromServer() || verified(dialect, first, wanted)) {
       return first;
@@ -62,6 +73,89 @@ final class InitialConnectionPlugin implements Plugin {
     LOG.info(() -> chain.host().hostAndPort() + " resolved to an instance that is not a " + role(wanted)
         + " (stale DNS?); connecting to the instance the topology names");
     return connectVerified(chain, dialect, wanted);
+  }
+
+  /**
+   * Stale DNS usually names the old writer while it reboots as a reader, so the endpoint refuses the connection
+   * (PostgreSQL 57P03, MySQL 1053/08S01) rather than answering in the wrong role: when the cluster's topology is known,
+   * connect to the instance it names instead of failing.
+   */
+  private Connection afterRefusal(ConnectChain chain, HostRole wanted, SQLException refused) throws SQLException {
+    Dialect dialect = context.dialect();
+    boolean connectivity = dialect != null ? dialect.isConnectionLost(refused) : isConnectivityState(refused);
+    if (connectivity && dialect == null) {
+      dialect = learnThroughSibling(chain);
+    }
+    if (dialect == null || !dialect.topologyFromServer() || !connectivity) {
+      throw refused;
+    }
+    LOG.info(() -> chain.host().hostAndPort() + " refused the connection (" + refused.getSQLState()
+        + "; stale DNS naming a rebooting instance?); connecting to the instance the topology names");
+    try {
+      return connectVerified(chain, dialect, wanted);
+    } catch (SQLException e) {
+      e.addSuppressed(refused);
+      throw e;
+    }
+  }
+
+  /**
+   * Plain replication has no endpoints: the URL lists the hosts and the probe tells which one is the writer. A new
+   * connection is read-write (JDBC's default), so when the first host that answered is a standby it moves to the
+   * writer; without one (a standby-only URL) it stays.
+   */
+  private Connection toReplicationWriter(ConnectChain chain, Connection first) {
+    Dialect dialect = context.dialect();
+    if (dialect == null || dialect.topologyFromServer()) {
+      return first;
+    }
+    Topology topology = context.topology();
+    boolean onStandby = topology.find(chain.host()).map(h -> h.role() == HostRole.READER).orElse(false);
+    Optional<HostSpec> writer = topology.writer();
+    if (!onStandby || writer.isEmpty()) {
+      return first;
+    }
+    try {
+      Connection c = chain.proceed(writer.get());
+      closeQuietly(first);
+      return c;
+    } catch (SQLException e) {
+      LOG.warning(() -> chain.host().hostAndPort() + " is a standby and the writer " + writer.get().hostAndPort()
+          + " refused a connection (" + e.getMessage() + "); staying on the standby");
+      return first;
+    }
+  }
+
+  /**
+   * A JVM that has never reached the cluster has no topology to fall back on: a connection through the other
+   * cluster-level endpoint (reader for writer, and back) detects the dialect and reads the topology, then is closed.
+   * Returns the dialect, or null when the other endpoint did not answer either.
+   */
+  private Dialect learnThroughSibling(ConnectChain chain) {
+    Optional<String> sibling = AuroraEndpoints.sibling(chain.host().host());
+    if (sibling.isEmpty()) {
+      return null;
+    }
+    HostSpec other = HostSpec.of(sibling.get(), chain.host().port());
+    for (int attempt = 1; attempt <= SIBLING_ATTEMPTS; attempt++) {
+      try (Connection ignored = chain.proceed(other)) {
+        LOG.info(() -> chain.host().hostAndPort() + " refused the connection and the cluster was unknown; read its "
+            + "topology through " + other.hostAndPort());
+        return context.dialect();
+      } catch (SQLException e) {
+        LOG.fine(() -> "cannot read the topology through " + other.hostAndPort() + ": " + e.getMessage());
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Without a dialect to ask: class 08 (connection exception) or 57 (operator intervention: PostgreSQL's shutdown
+   * and "cannot connect now" while an instance reboots). Authentication failures are not retried elsewhere.
+   */
+  private static boolean isConnectivityState(SQLException e) {
+    String state = e.getSQLState();
+    return state != null && (state.startsWith("08") || state.startsWith("57"));
   }
 
   private static HostRole promisedRole(HostSpec host) {

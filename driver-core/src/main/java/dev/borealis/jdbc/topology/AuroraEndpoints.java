@@ -52,4 +52,13 @@ public final class AuroraEndpoints {
     }
     return Optional.of(host.replaceFirst("\\.cluster-ro-", ".cluster-"));
   }
+
+  /** The other cluster-level endpoint of the same cluster: reader endpoint for the writer one and back. */
+  public static Optional<String> sibling(String host) {
+    return switch (kind(host)) {
+      case WRITER_ENDPOINT -> Optional.of(host.replaceFirst("\\.cluster-", ".cluster-ro-"));
+      case READER_ENDPOINT -> Optional.of(host.replaceFirst("\\.cluster-ro-", ".cluster-"));
+      default -> Optional.empty();
+    };
+  }
 }

@@ -72,4 +72,62 @@ class InitialConnectionTest {
     assertThat(e.getSQLState()).isEqualTo("08001");
     assertThat(e.getMessage()).contains("no writer verified within 300 ms");
   }
+
+  /** Stale DNS naming the old writer while it reboots: the endpoint refuses, the topology names the new writer. */
+  @Test
+  void staleDnsNamingARefusingInstanceFallsBackToTheTopologyWriter() throws SQLException {
+    try (Connection first = connect(cluster.url(""))) {
+      assertThat(FakeCluster.serverId(first)).isEqualTo("w1");
+    }
+    cluster.failover("r1");
+    cluster.down("w1");
+    try (Connection c = connect(cluster.url("initialConnectionRetryIntervalMs=20"))) {
+      assertThat(FakeCluster.serverId(c)).isEqualTo("r1");
+    }
+  }
+
+  /** A JVM that never reached the cluster learns the topology through the reader endpoint. */
+  @Test
+  void anUnknownClusterBehindARefusingStaleEndpointIsLearntThroughTheReaderEndpoint() throws SQLException {
+    cluster.failover("r1");
+    cluster.down("w1");
+    try (Connection c = connect(cluster.url("initialConnectionRetryIntervalMs=20"))) {
+      assertThat(FakeCluster.serverId(c)).isEqualTo("r1");
+    }
+  }
+
+  @Test
+  void aRefusalIsReportedAsIsWhenNoEndpointOfTheClusterAnswers() {
+    cluster.down("w1");
+    cluster.down("r1");
+    cluster.down("r2");
+    SQLException e = catchThrowableOfType(SQLException.class, () -> connect(cluster.url("")));
+    assertThat(e.getSQLState()).isEqualTo("08001");
+    assertThat(e.getMessage()).contains("w1 of fake cluster").contains("is down");
+  }
+
+  /** Plain replication: the first URL host (w1) is a standby after a switchover; a new connection is read-write. */
+  @Test
+  void plainReplicationStartsOnTheWriterWhenTheFirstUrlHostIsAStandby() throws SQLException {
+    try (FakeCluster plain = FakeCluster.plain("initplain", "w1", "r1", "r2")) {
+      plain.failover("r1");
+      try (Connection c = connect(plain.instancesUrl("")); Statement s = c.createStatement()) {
+        assertThat(FakeCluster.serverId(c)).isEqualTo("r1");
+        s.executeUpdate("INSERT INTO items VALUES (1, 'x')");
+      }
+      try (Connection c = connect(plain.instancesUrl("clusterId=initplain-without&wrapperPlugins=readWriteSplitting"))) {
+        assertThat(FakeCluster.serverId(c)).as("without the plugin: the first URL host").isEqualTo("w1");
+      }
+    }
+  }
+
+  @Test
+  void plainReplicationListingOnlyStandbysStaysOnTheFirst() throws SQLException {
+    try (FakeCluster plain = FakeCluster.plain("initstandbys", "w1", "r1", "r2")) {
+      String url = "jdbc:borealis:fake://" + plain.instanceHost("r1") + "," + plain.instanceHost("r2") + "/app";
+      try (Connection c = connect(url)) {
+        assertThat(FakeCluster.serverId(c)).isEqualTo("r1");
+      }
+    }
+  }
 }

@@ -55,6 +55,7 @@ public final class ComputeInstance implements Instance {
     private final InstanceContext context;
     private final String id;
     private final int tier;
+    private final dev.borealis.cluster.InstanceClass instanceClass;
     private final String availabilityZone;
     private final ReentrantReadWriteLock ddlGate = new ReentrantReadWriteLock();
     private final Set<H2Session> sessions = ConcurrentHashMap.newKeySet();
@@ -73,19 +74,24 @@ public final class ComputeInstance implements Instance {
         final String databaseName;
         final String url;
         final Connection system;
+        /** The checkpoint LSN the database was loaded at (0: built from an empty database). */
+        final long loadedLsn;
         volatile String deathReason;
 
-        Generation(String databaseName, String url, Connection system) {
+        Generation(String databaseName, String url, Connection system, long loadedLsn) {
             this.databaseName = databaseName;
             this.url = url;
             this.system = system;
+            this.loadedLsn = loadedLsn;
         }
     }
 
-    public ComputeInstance(InstanceContext context, String id, int tier, Duration lag, String availabilityZone) {
+    public ComputeInstance(InstanceContext context, String id, int tier, dev.borealis.cluster.InstanceClass instanceClass,
+                           Duration lag, String availabilityZone) {
         this.context = context;
         this.id = id;
         this.tier = tier;
+        this.instanceClass = instanceClass;
         this.lag = lag;
         this.availabilityZone = availabilityZone;
     }
@@ -110,6 +116,11 @@ public final class ComputeInstance implements Instance {
     @Override
     public int tier() {
         return tier;
+    }
+
+    @Override
+    public dev.borealis.cluster.InstanceClass instanceClass() {
+        return instanceClass;
     }
 
     @Override
@@ -204,6 +215,7 @@ public final class ComputeInstance implements Instance {
         role = Role.READER;
         Generation g = startGeneration();
         Replica r = new Replica(g);
+        r.appliedLsn = g.loadedLsn;
         replica = r;
         r.start();
     }
@@ -212,7 +224,7 @@ public final class ComputeInstance implements Instance {
     public void startAsWriter(long newEpoch) throws SQLException {
         Generation g = startGeneration();
         try (RedoApplier applier = new RedoApplier(g.system)) {
-            replay(applier, 0);
+            replay(applier, g.loadedLsn);
         }
         becomeWriter(g, newEpoch);
     }
@@ -226,7 +238,7 @@ public final class ComputeInstance implements Instance {
         r.stop();
         killSessions("rebooted for promotion to writer");
         Generation old = generation;
-        Generation fresh = new Generation(old.databaseName, old.url, old.system);
+        Generation fresh = new Generation(old.databaseName, old.url, old.system, old.loadedLsn);
         generation = fresh;
         r.catchUpWith(fresh);
         replica = null;
@@ -266,12 +278,13 @@ public final class ComputeInstance implements Instance {
         String url = "jdbc:h2:mem:" + name + engine().h2Settings() + ";DB_CLOSE_DELAY=-1";
         Connection system = connect(url);
         Instances.register(system.getCatalog(), this);
-        Generation g = new Generation(system.getCatalog(), url, system);
         for (InstanceSurface surface : SURFACES) {
             if (surface.engine() == engine()) {
                 surface.install(system, this);
             }
         }
+        long loaded = Checkpoints.load(system, context.volume().checkpoint());
+        Generation g = new Generation(system.getCatalog(), url, system, loaded);
         RedoTriggers.install(system);
         system.setAutoCommit(false);
         generation = g;

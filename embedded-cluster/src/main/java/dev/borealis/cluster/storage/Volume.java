@@ -43,6 +43,11 @@ public final class Volume {
     private int vdlIndex = -1;
     private long epoch = 1;
     private boolean closed;
+    /** Highest LSN discarded from the front of the log (0: nothing discarded); the log starts after it. */
+    private long baseLsn;
+    private Checkpoint checkpoint;
+    /** Bumped by every backtrack: history after the backtrack point is a different history. */
+    private long timeline;
 
     private static final class Slot {
         final RedoChunk chunk;
@@ -75,6 +80,8 @@ public final class Volume {
         Volume clone = new Volume(source.ticker, source.clock, source.maxLsnsAheadOfDurable);
         source.lock.lock();
         try {
+            clone.baseLsn = source.baseLsn;
+            clone.checkpoint = source.checkpoint;
             for (int i = 0; i <= source.vdlIndex; i++) {
                 clone.log.add(new Slot(source.log.get(i).chunk, (1 << SEGMENTS) - 1));
             }
@@ -170,8 +177,12 @@ public final class Volume {
     public VolumeTransaction nextTransaction(long afterLsn) {
         lock.lock();
         try {
-            int index = afterLsn == 0 ? 0 : indexOf(afterLsn) + 1;
-            if (index <= 0 && afterLsn != 0) {
+            if (afterLsn < baseLsn) {
+                throw new StorageException(StorageException.Kind.TRUNCATED, "storage: LSN " + afterLsn
+                        + " is before the start of the kept log (" + baseLsn + "); restart from the checkpoint");
+            }
+            int index = afterLsn == baseLsn ? 0 : indexOf(afterLsn) + 1;
+            if (index <= 0 && afterLsn != baseLsn) {
                 return null;
             }
             List<RedoRecord> records = new ArrayList<>();
@@ -262,6 +273,11 @@ public final class Volume {
         lock.lock();
         try {
             checkOpen();
+            long oldest = checkpoint != null ? checkpoint.lsn() : baseLsn;
+            if (lsn < oldest) {
+                throw new IllegalArgumentException("backtrack: LSN " + lsn + " is outside the backtrack window"
+                        + " (the oldest restorable point is LSN " + oldest + ")");
+            }
             int keep = -1;
             for (int i = 0; i <= vdlIndex && log.get(i).chunk.lastLsn() <= lsn; i++) {
                 if (log.get(i).chunk.consistencyPoint()) {
@@ -269,6 +285,7 @@ public final class Volume {
                 }
             }
             truncateAfter(keep);
+            timeline++;
             vclIndex = keep;
             vdlIndex = keep;
             recomputeScl();
@@ -284,7 +301,7 @@ public final class Volume {
     public long lsnAtTime(long epochMillis) {
         lock.lock();
         try {
-            long lsn = 0;
+            long lsn = baseLsn;
             for (int i = 0; i <= vdlIndex && log.get(i).chunk.commitEpochMillis() <= epochMillis; i++) {
                 if (log.get(i).chunk.consistencyPoint()) {
                     lsn = log.get(i).chunk.lastLsn();
@@ -352,6 +369,98 @@ public final class Volume {
         try {
             closed = true;
             changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- checkpoints
+
+    /** The latest materialised image, or null when the log still starts at LSN 1. */
+    public Checkpoint checkpoint() {
+        lock.lock();
+        try {
+            return checkpoint;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Keeps {@code image} (taken at a durable consistency point) as the base that instances start from. */
+    public void installCheckpoint(Checkpoint image) {
+        lock.lock();
+        try {
+            if (image.timeline() != timeline) {
+                return; // taken before a backtrack: it describes a history that no longer exists
+            }
+            if (image.lsn() > vdl() || image.lsn() < baseLsn) {
+                throw new IllegalArgumentException("checkpoint at LSN " + image.lsn() + " is outside the durable log ("
+                        + baseLsn + ".." + vdl() + ")");
+            }
+            if (checkpoint == null || image.lsn() > checkpoint.lsn()) {
+                checkpoint = image;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Discards whole transactions at or below {@code lsn} (never beyond the checkpoint, which must
+     * cover them): storage garbage collection once every reader has applied them.
+     *
+     * @return the new start of the kept log
+     */
+    public long discardThrough(long lsn) {
+        lock.lock();
+        try {
+            long limit = Math.min(lsn, checkpoint == null ? 0 : checkpoint.lsn());
+            int drop = 0;
+            while (drop < log.size() && drop <= vdlIndex && log.get(drop).chunk.lastLsn() <= limit) {
+                drop++;
+            }
+            while (drop > 0 && !log.get(drop - 1).chunk.consistencyPoint()) {
+                drop--; // keep transactions whole
+            }
+            if (drop > 0) {
+                baseLsn = log.get(drop - 1).chunk.lastLsn();
+                log.subList(0, drop).clear();
+                vclIndex -= drop;
+                vdlIndex -= drop;
+                for (int s = 0; s < SEGMENTS; s++) {
+                    sclIndex[s] = Math.max(-1, sclIndex[s] - drop);
+                }
+            }
+            return baseLsn;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The kept log starts after this LSN (0: nothing discarded). */
+    public long logStartLsn() {
+        lock.lock();
+        try {
+            return baseLsn;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public long timeline() {
+        lock.lock();
+        try {
+            return timeline;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Number of chunks the volume holds (for tests and statistics). */
+    public int chunkCount() {
+        lock.lock();
+        try {
+            return log.size();
         } finally {
             lock.unlock();
         }
@@ -472,7 +581,7 @@ public final class Volume {
     }
 
     private long lsnAt(int index) {
-        return index < 0 ? 0 : log.get(index).chunk.lastLsn();
+        return index < 0 ? baseLsn : log.get(index).chunk.lastLsn();
     }
 
     private long vdl() {

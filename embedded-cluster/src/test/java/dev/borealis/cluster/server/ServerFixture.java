@@ -50,7 +50,8 @@ final class ServerFixture {
 
     /** After the server closed while the cluster still runs: only the cluster core's own threads are left. */
     static void awaitNoServerThreads(String clusterName) {
-        awaitNoThreadsExcept(clusterName, name -> name.endsWith("-control") || name.endsWith("-apply"));
+        awaitNoThreadsExcept(clusterName, name -> name.endsWith("-control") || name.endsWith("-apply")
+                || name.endsWith("-materializer"));
     }
 
     private static void awaitNoThreadsExcept(String clusterName, java.util.function.Predicate<String> allowed) {

@@ -188,6 +188,32 @@ class VolumeTest {
     }
 
     @Test
+    void theLogIsDiscardedOnlyUpToTheCheckpointAndInWholeTransactions() {
+        commit(2);
+        RedoChunk second = commit(Volume.CHUNK_RECORDS + 3); // two chunks, one transaction
+        commit(1);
+        assertThat(volume.discardThrough(second.lastLsn())).as("no checkpoint, nothing discarded").isZero();
+        volume.installCheckpoint(new Checkpoint(second.lastLsn() - 1, volume.timeline(), List.of()));
+        assertThat(volume.discardThrough(Long.MAX_VALUE)).as("the checkpoint ends inside a transaction").isEqualTo(2);
+        volume.installCheckpoint(new Checkpoint(second.lastLsn(), volume.timeline(), List.of()));
+        assertThat(volume.discardThrough(Long.MAX_VALUE)).isEqualTo(second.lastLsn());
+        assertThat(volume.nextTransaction(second.lastLsn()).records()).hasSize(1);
+        assertThatThrownBy(() -> volume.nextTransaction(1))
+                .hasMessageContaining("before the start of the kept log");
+        assertThat(volume.status().vdl()).isEqualTo(second.lastLsn() + 1);
+    }
+
+    @Test
+    void aCheckpointFromBeforeABacktrackIsIgnored() {
+        RedoChunk first = commit(1);
+        long oldTimeline = volume.timeline();
+        commit(1);
+        volume.backtrackTo(first.lastLsn());
+        volume.installCheckpoint(new Checkpoint(first.lastLsn(), oldTimeline, List.of("stale")));
+        assertThat(volume.checkpoint()).isNull();
+    }
+
+    @Test
     void badSegmentAndAzNumbersAreRejectedByName() {
         assertThatThrownBy(() -> volume.failSegment(6)).hasMessage("segment: 6 is out of range 0..5");
         assertThatThrownBy(() -> volume.failAz(0)).hasMessage("az: 0 is out of range 1..3");

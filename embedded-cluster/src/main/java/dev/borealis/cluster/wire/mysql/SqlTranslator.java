@@ -41,6 +41,11 @@ final class SqlTranslator {
     private final List<SqlToken> tokens;
     private final Context context;
     private final StringBuilder out = new StringBuilder();
+    /** Closing-paren index → label for a call that is a whole select item (applied only if rewritten). */
+    private final Map<Integer, Label> labels = new java.util.HashMap<>();
+
+    private record Label(String text, int outputStart) {
+    }
     private final boolean select;
     private final boolean ddl;
 
@@ -117,6 +122,11 @@ final class SqlTranslator {
     private void run() throws MySqlErrorException {
         for (int i = 0; i < tokens.size(); i++) {
             i = emit(i);
+            Label label = labels.remove(i);
+            if (label != null && !out.substring(label.outputStart()).equalsIgnoreCase(label.text())) {
+                // double quotes: H2 folds backtick-quoted names to lower case under DATABASE_TO_LOWER
+                out.append(" AS \"").append(label.text().replace("\"", "\"\"")).append('"');
+            }
         }
     }
 
@@ -246,6 +256,7 @@ final class SqlTranslator {
     }
 
     private int functionCall(int i, SqlToken t, String lower, int open) {
+        labelWholeItemCall(i, open);
         boolean empty = next(open) >= 0 && tokens.get(next(open)).isSymbol(")");
         int close = empty ? next(open) : -1;
         switch (lower) {
@@ -334,6 +345,43 @@ final class SqlTranslator {
             at = next(at);
         }
         return at;
+    }
+
+    /**
+     * MySQL labels an unaliased select item by its text ({@code AURORA_VERSION()}, {@code NOW()}); the
+     * rewritten call would otherwise be labelled by H2 after the rewrite.
+     */
+    private void labelWholeItemCall(int name, int open) {
+        if (!select) {
+            return;
+        }
+        int close = matchingParen(open);
+        int prev = previous(name);
+        if (close < 0 || prev < 0 || !(tokens.get(prev).isWord("SELECT") || tokens.get(prev).isSymbol(",")
+                || tokens.get(prev).isWord("DISTINCT"))) {
+            return;
+        }
+        int after = next(close);
+        SqlToken n = after < 0 ? null : tokens.get(after);
+        if (n == null || n.isSymbol(",") || n.isSymbol(";")
+                || n.type() == SqlToken.Type.WORD && SELECT_ITEM_END.contains(n.upper())) {
+            String text = join(tokens, name, close + 1).replace("`", "");
+            if (text.length() <= 64) {
+                labels.put(close, new Label(text, out.length()));
+            }
+        }
+    }
+
+    private int matchingParen(int open) {
+        int depth = 0;
+        for (int k = open; k < tokens.size(); k++) {
+            if (tokens.get(k).isSymbol("(")) {
+                depth++;
+            } else if (tokens.get(k).isSymbol(")") && --depth == 0) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private boolean afterDot(int i) {

@@ -392,8 +392,13 @@ final class PgTranslator {
         if (n.equals("all")) {
             return "SELECT name, setting, short_desc AS description FROM " + PgCatalog.SCHEMA + ".pg_settings ORDER BY name";
         }
-        if (n.equals("timezone")) {
-            n = "TimeZone";
+        // PostgreSQL's grammar spells three settings as keyword phrases (pgJDBC's getTransactionIsolation sends
+        // SHOW TRANSACTION ISOLATION LEVEL); the words were concatenated above.
+        switch (n) {
+            case "timezone" -> n = "TimeZone";
+            case "transactionisolationlevel" -> n = "transaction_isolation";
+            case "sessionauthorization" -> n = "session_authorization";
+            default -> { }
         }
         String column = n.replace("\"", "");
         return "SELECT current_setting('" + column.replace("'", "''") + "') AS \"" + column.replace("\"", "") + "\"";

@@ -147,6 +147,8 @@ class AuroraSurfaceTest {
             assertThat(wr.getString(6)).isNotBlank();
             assertThat(rr.getInt(7)).isEqualTo(server.port(reader()));
             assertThat(wr.getMetaData().getColumnLabel(2)).isEqualTo("@@innodb_read_only");
+            assertThat(wr.getMetaData().getColumnLabel(5)).as("labelled as MySQL does, by the call's text")
+                    .isEqualTo("AURORA_VERSION()");
         }
         try (Connection c = connect(reader()); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SHOW VARIABLES LIKE 'aurora_version'")) {

@@ -59,7 +59,8 @@ class InstanceLossTest {
         try (RawMySqlClient raw = RawMySqlClient.login(server.port(reader), "admin", "admin", answer)) {
             assertThat(answer[0][0]).isZero();
             cluster.crash(reader);
-            assertThatThrownBy(raw::read).isInstanceOf(java.io.EOFException.class);
+            // the socket closes; an error packet may come first (as from a server shutting down)
+            assertThat(raw.drainUntilClosed(new java.io.ByteArrayOutputStream())).isLessThanOrEqualTo(1);
         }
     }
 

@@ -62,10 +62,12 @@ class SqlTranslatorTest {
     @Test
     void functionsH2LacksAreRedirectedOrReplaced() throws Exception {
         assertThat(t("SELECT time_to_sec(timediff(now(), LAST_UPDATE_TIMESTAMP))"))
-                .isEqualTo("SELECT borealis_sys.time_to_sec(borealis_sys.timediff(LOCALTIMESTAMP(0), LAST_UPDATE_TIMESTAMP))");
+                .isEqualTo("SELECT borealis_sys.time_to_sec(borealis_sys.timediff(LOCALTIMESTAMP(0), LAST_UPDATE_TIMESTAMP))"
+                        + " AS \"time_to_sec(timediff(now(), LAST_UPDATE_TIMESTAMP))\"");
         assertThat(t("SELECT IF(a, 1, 2), DATABASE(), LAST_INSERT_ID(), CONNECTION_ID(), FOUND_ROWS()"))
-                .isEqualTo("SELECT CASEWHEN(a, 1, 2), SCHEMA(), 42, 7, 3");
-        assertThat(t("SELECT CAST(x AS UNSIGNED INTEGER), t.version FROM t")).isEqualTo("SELECT CAST(x AS BIGINT), t.version FROM t");
+                .isEqualTo("SELECT CASEWHEN(a, 1, 2) AS \"IF(a, 1, 2)\", SCHEMA() AS \"DATABASE()\", 42 AS \"LAST_INSERT_ID()\","
+                        + " 7 AS \"CONNECTION_ID()\", 3 AS \"FOUND_ROWS()\"");
+        assertThat(t("SELECT CAST(x AS UNSIGNED INTEGER), t.version FROM t")).isEqualTo("SELECT CAST(x AS BIGINT) AS \"CAST(x AS UNSIGNED INTEGER)\", t.version FROM t");
     }
 
     @Test

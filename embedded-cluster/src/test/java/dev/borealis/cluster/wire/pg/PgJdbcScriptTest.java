@@ -325,6 +325,19 @@ class PgJdbcScriptTest {
         }
     }
 
+    /** pgJDBC asks with SHOW TRANSACTION ISOLATION LEVEL (HikariCP does so for every new pooled connection). */
+    @ParameterizedTest
+    @ValueSource(strings = {EXTENDED, SIMPLE})
+    void transactionIsolationIsReadWithTheKeywordPhrase(String mode) throws Exception {
+        try (Connection c = connect(mode); Statement st = c.createStatement()) {
+            assertThat(c.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_READ_COMMITTED);
+            try (ResultSet rs = st.executeQuery("SHOW SESSION AUTHORIZATION")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isNotBlank();
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {EXTENDED, BINARY})
     void concurrentSessionsEachSeeTheirOwnWork(String mode) throws Exception {

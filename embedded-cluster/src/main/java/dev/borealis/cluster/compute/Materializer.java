@@ -1,0 +1,152 @@
+package dev.borealis.cluster.compute;
+
+import dev.borealis.cluster.Engine;
+import dev.borealis.cluster.storage.Checkpoint;
+import dev.borealis.cluster.storage.StorageException;
+import dev.borealis.cluster.storage.Volume;
+import dev.borealis.cluster.storage.VolumeTransaction;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Storage-side materialisation, as Aurora's storage applies redo to data pages: a private database
+ * follows the durable log; every {@code interval} LSNs it is scripted into a {@link Checkpoint}, and
+ * the log the checkpoint covers may then be discarded ({@code afterCheckpoint} decides how much,
+ * since readers still replaying need their part). States: FOLLOWING → CHECKPOINTING → FOLLOWING …;
+ * a backtrack (new timeline) sends it back to the latest checkpoint.
+ */
+public final class Materializer implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(Materializer.class.getName());
+
+    private final Volume volume;
+    private final Engine engine;
+    private final String databaseName;
+    private final long interval;
+    private final LongConsumer afterCheckpoint;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private Connection database;
+    private RedoApplier applier;
+    private long appliedLsn;
+    private long timeline;
+    private long lastCheckpointLsn;
+
+    /**
+     * @param interval LSNs between checkpoints
+     * @param afterCheckpoint called with the new checkpoint's LSN on this thread, e.g. to discard the log
+     */
+    public Materializer(Volume volume, Engine engine, String clusterUid, String clusterName, long interval,
+                        LongConsumer afterCheckpoint) {
+        if (interval < 1) {
+            throw new IllegalArgumentException("checkpoint interval: " + interval + " must be at least 1 LSN");
+        }
+        this.volume = volume;
+        this.engine = engine;
+        this.databaseName = (clusterUid + "_pages").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        this.interval = interval;
+        this.afterCheckpoint = afterCheckpoint;
+        this.thread = new Thread(this, "borealis-" + clusterName + "-materializer");
+        thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    public void stop() {
+        running = false;
+        volume.wakeUp();
+        if (Thread.currentThread() != thread) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (running) {
+                if (database == null || volume.timeline() != timeline) {
+                    open();
+                }
+                VolumeTransaction tx;
+                try {
+                    tx = volume.nextTransaction(appliedLsn);
+                } catch (StorageException behindTheLog) {
+                    open();
+                    continue;
+                }
+                if (tx == null) {
+                    volume.awaitDurableBeyond(appliedLsn, TimeUnit.MILLISECONDS.toNanos(100));
+                    continue;
+                }
+                applier.apply(tx);
+                appliedLsn = tx.commitLsn();
+                if (appliedLsn - lastCheckpointLsn >= interval) {
+                    checkpoint();
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (running) {
+                LOG.log(Level.SEVERE, "storage materialisation stopped; instances will replay the whole log", e);
+            }
+        } finally {
+            close();
+        }
+    }
+
+    /** (Re)builds the private database from the latest checkpoint. */
+    private void open() throws SQLException {
+        close();
+        timeline = volume.timeline();
+        database = new org.h2.Driver().connect("jdbc:h2:mem:" + databaseName + engine.h2Settings()
+                + ";DB_CLOSE_DELAY=-1", new Properties());
+        Checkpoint image = volume.checkpoint();
+        appliedLsn = Checkpoints.load(database, image);
+        lastCheckpointLsn = appliedLsn;
+        applier = new RedoApplier(database);
+    }
+
+    private void checkpoint() throws SQLException {
+        List<String> script = new ArrayList<>();
+        database.commit();
+        try (Statement st = database.createStatement(); ResultSet rs = st.executeQuery("SCRIPT NOSETTINGS")) {
+            while (rs.next()) {
+                script.add(rs.getString(1));
+            }
+        }
+        volume.installCheckpoint(new Checkpoint(appliedLsn, timeline, script));
+        lastCheckpointLsn = appliedLsn;
+        afterCheckpoint.accept(appliedLsn);
+    }
+
+    private void close() {
+        if (database != null) {
+            try (Statement st = database.createStatement()) {
+                st.execute("SHUTDOWN IMMEDIATELY");
+            } catch (SQLException ignored) {
+                // already closed
+            }
+            try {
+                database.close();
+            } catch (SQLException ignored) {
+                // already closed
+            }
+            database = null;
+        }
+    }
+}
