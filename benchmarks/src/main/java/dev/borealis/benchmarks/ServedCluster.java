@@ -1,0 +1,82 @@
+package dev.borealis.benchmarks;
+
+import dev.borealis.cluster.Cluster;
+import dev.borealis.cluster.Engine;
+import dev.borealis.cluster.server.ClusterServer;
+import dev.borealis.cluster.server.Endpoint;
+import dev.borealis.cluster.server.ServerOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * An embedded cluster served on loopback, its Aurora-shaped names resolvable in this JVM. A JVM reads its hosts file
+ * once, when name resolution is first used, so {@link #useHostsFile()} must run before anything resolves a name; the
+ * benchmarks call it first thing.
+ */
+final class ServedCluster implements AutoCloseable {
+
+  static final String USER = "admin";
+  static final String PASSWORD = "admin";
+  private static Path hostsFile;
+
+  private final Cluster cluster;
+  private final ClusterServer server;
+
+  private ServedCluster(Cluster cluster, ClusterServer server) {
+    this.cluster = cluster;
+    this.server = server;
+  }
+
+  /** Points this JVM's name resolution at a hosts file every served cluster of this run writes its names to. */
+  static synchronized Path useHostsFile() {
+    if (hostsFile == null) {
+      hostsFile = Path.of(System.getProperty("java.io.tmpdir"), "borealis-benchmarks-" + ProcessHandle.current().pid()
+          + ".hosts");
+      System.setProperty("jdk.net.hosts.file", hostsFile.toString());
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          Files.deleteIfExists(hostsFile);
+          Files.deleteIfExists(hostsFile.resolveSibling(hostsFile.getFileName() + ".lock"));
+        } catch (IOException e) {
+          System.err.println("could not delete " + hostsFile + ": " + e.getMessage());
+        }
+      }, "bench-hosts-cleanup"));
+    }
+    return hostsFile;
+  }
+
+  /** A writer and {@code readers} readers, no replica lag added, served on a free port. */
+  static ServedCluster start(Engine engine, String name, int readers) throws IOException {
+    Path hosts = useHostsFile();
+    Cluster cluster = Cluster.builder().engine(engine).name(name).readers(readers).replicaLag(Duration.ZERO).start();
+    try {
+      return new ServedCluster(cluster, ClusterServer.start(cluster, ServerOptions.defaults().withPort(0)
+          .withHostsFile(hosts)));
+    } catch (IOException | RuntimeException e) {
+      cluster.close();
+      throw e;
+    }
+  }
+
+  Engine engine() {
+    return cluster.engine();
+  }
+
+  /** The cluster (writer) endpoint. */
+  Endpoint endpoint() {
+    return server.clusterEndpoint();
+  }
+
+  /** {@code PREFIX://cluster-host:port/database}, e.g. with {@code jdbc:borealis:postgresql}. */
+  String url(String prefix, String database) {
+    return prefix + "://" + endpoint().host() + ":" + endpoint().port() + "/" + database;
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    cluster.close();
+  }
+}
