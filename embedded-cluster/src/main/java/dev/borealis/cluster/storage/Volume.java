@@ -37,6 +37,8 @@ public final class Volume {
     private final long maxLsnsAheadOfDurable;
 
     private final ArrayList<Slot> log = new ArrayList<>();
+    /** Commits not yet acknowledged → the truncation count when they were appended (identity-keyed). */
+    private final java.util.Map<RedoChunk, Long> appendedAt = new java.util.IdentityHashMap<>();
     private final boolean[] up = new boolean[SEGMENTS];
     private final int[] sclIndex = new int[SEGMENTS];
     private int vclIndex = -1;
@@ -46,6 +48,8 @@ public final class Volume {
     /** Highest LSN discarded from the front of the log (0: nothing discarded); the log starts after it. */
     private long baseLsn;
     private Checkpoint checkpoint;
+    /** Counts truncations, so a waiter whose chunk left the log can tell discarded from truncated. */
+    private long truncations;
     /** Bumped by every backtrack: history after the backtrack point is a different history. */
     private long timeline;
 
@@ -134,6 +138,7 @@ public final class Volume {
                         writerEpoch, nanos, millis);
                 deliver(last);
             }
+            appendedAt.put(last, truncations);
             changed.signalAll();
             return last;
         } finally {
@@ -146,22 +151,43 @@ public final class Volume {
      * time, everything above VDL is truncated (so it can never surface later) and this throws.
      */
     public void awaitDurable(RedoChunk chunk, long timeoutNanos) {
+        awaitDurable(chunk, truncationsWhenAppended(chunk), timeoutNanos);
+    }
+
+    private long truncationsWhenAppended(RedoChunk chunk) {
+        lock.lock();
+        try {
+            Long seen = appendedAt.get(chunk);
+            return seen != null ? seen : truncations;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void awaitDurable(RedoChunk chunk, long truncationsAtAppend, long timeoutNanos) {
         long deadline = ticker.nanos() + timeoutNanos;
         lock.lock();
         try {
             while (true) {
+                if (chunk.lastLsn() <= baseLsn && truncations == truncationsAtAppend) {
+                    appendedAt.remove(chunk);
+                    return; // durable, checkpointed and discarded before this waiter looked
+                }
                 int index = indexOf(chunk.firstLsn());
                 if (index < 0 || log.get(index).chunk != chunk) {
+                    appendedAt.remove(chunk);
                     throw new StorageException(StorageException.Kind.TRUNCATED, "storage: commit at LSN "
                             + chunk.lastLsn() + " was truncated before it became durable (" + describeQuorum() + ")");
                 }
                 if (index <= vdlIndex) {
+                    appendedAt.remove(chunk);
                     return;
                 }
                 checkOpen();
                 long left = deadline - ticker.nanos();
                 if (left <= 0) {
                     truncateAfter(vdlIndex);
+                    appendedAt.remove(chunk);
                     throw quorumUnavailable("commit at LSN " + chunk.lastLsn() + " not durable", timeoutNanos);
                 }
                 awaitNanos(left);
@@ -533,6 +559,9 @@ public final class Volume {
     }
 
     private void truncateAfter(int index) {
+        if (log.size() > index + 1) {
+            truncations++;
+        }
         while (log.size() > index + 1) {
             log.remove(log.size() - 1);
         }

@@ -204,6 +204,15 @@ class VolumeTest {
     }
 
     @Test
+    void regressionACommitDiscardedByACheckpointBeforeItsWaiterLookedIsDurableNotTruncated() {
+        RedoChunk chunk = volume.append(epoch, records(1), SECOND); // durable at once: all segments up
+        volume.installCheckpoint(new Checkpoint(chunk.lastLsn(), volume.timeline(), List.of()));
+        volume.discardThrough(chunk.lastLsn());
+        volume.awaitDurable(chunk, SHORT); // returns: the commit is acknowledged
+        assertThat(volume.logStartLsn()).isEqualTo(chunk.lastLsn());
+    }
+
+    @Test
     void aCheckpointFromBeforeABacktrackIsIgnored() {
         RedoChunk first = commit(1);
         long oldTimeline = volume.timeline();
