@@ -42,8 +42,7 @@ final class Rows {
 
     /** The table's full content in a deterministic order, as text: equal content ⇔ equal text. */
     static String content(Session session, String table) throws SQLException {
-        int columns = query(session, "SELECT * FROM " + table + " FETCH FIRST 0 ROWS ONLY").isEmpty()
-                ? columnCount(session, table) : columnCount(session, table);
+        int columns = columnCount(session, table);
         StringBuilder order = new StringBuilder();
         for (int i = 1; i <= columns; i++) {
             order.append(i == 1 ? "" : ", ").append(i);

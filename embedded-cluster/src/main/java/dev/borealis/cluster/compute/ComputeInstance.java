@@ -240,7 +240,7 @@ public final class ComputeInstance implements Instance {
         Generation old = generation;
         Generation fresh = new Generation(old.databaseName, old.url, old.system, old.loadedLsn);
         generation = fresh;
-        r.catchUpWith(fresh);
+        r.catchUp();
         replica = null;
         becomeWriter(fresh, newEpoch);
     }
@@ -485,8 +485,8 @@ public final class ComputeInstance implements Instance {
             thread.start();
         }
 
-        /** After {@link #stop()}: replays the rest of the durable log into {@code g} (promotion). */
-        void catchUpWith(Generation g) throws SQLException {
+        /** After {@link #stop()}: replays the rest of the durable log (promotion). */
+        void catchUp() throws SQLException {
             appliedLsn = replay(applier, appliedLsn);
         }
 
