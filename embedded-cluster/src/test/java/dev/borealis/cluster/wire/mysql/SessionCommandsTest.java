@@ -232,8 +232,12 @@ class SessionCommandsTest {
             }
             Throwable error = outcome.get(20, java.util.concurrent.TimeUnit.SECONDS);
             runner.join(5000);
-            // the server answers 1317 (interrupted); Connector/J, knowing it cancelled, reports its own exception
-            assertThat(error).isInstanceOf(SQLException.class).hasMessageContaining("cancelled");
+            // the server answers 1317 (interrupted). Connector/J marks the statement cancelled only after its
+            // KILL QUERY round trip returns, so the running thread may see either its own "cancelled" exception
+            // or the server's 1317, depending on which lands first; both mean the query was interrupted.
+            assertThat(error).isInstanceOfSatisfying(SQLException.class, e -> assertThat(
+                    e.getErrorCode() == 1317 || String.valueOf(e.getMessage()).contains("cancelled"))
+                    .as("interrupted by the cancel, got %s (%d)", e.getMessage(), e.getErrorCode()).isTrue());
             try (ResultSet rs = st.executeQuery("SELECT 2")) {
                 assertThat(rs.next()).isTrue(); // the connection survives
             }
