@@ -18,21 +18,43 @@ final class SqlLexer {
         this.sql = sql;
     }
 
+    /**
+     * The statement's tokens, as an unmodifiable list. A connection's thread asks for the same statement's tokens
+     * several times (splitting, routing, translating); the last answer is kept per thread so it is lexed once.
+     */
     static List<SqlToken> tokenize(String sql) {
+        Memo memo = LAST.get();
+        if (memo.sql == sql || sql.equals(memo.sql)) {
+            return memo.tokens;
+        }
         SqlLexer lexer = new SqlLexer(sql);
         List<SqlToken> tokens = new ArrayList<>();
         while (lexer.pos < sql.length()) {
             tokens.add(lexer.next());
         }
-        return tokens;
+        memo.sql = sql;
+        memo.tokens = java.util.Collections.unmodifiableList(tokens);
+        return memo.tokens;
+    }
+
+    private static final ThreadLocal<Memo> LAST = ThreadLocal.withInitial(Memo::new);
+
+    /** The last statement lexed on this thread and its tokens. */
+    private static final class Memo {
+        private String sql;
+        private List<SqlToken> tokens = List.of();
     }
 
     /** Splits a multi-statement string on top-level semicolons; empty statements are dropped. */
     static List<String> splitStatements(String sql) {
+        List<SqlToken> tokens = tokenize(sql);
+        if (!hasSemicolon(tokens)) {
+            return anySignificant(tokens) ? List.of(sql.strip()) : List.of();
+        }
         List<String> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         List<String> words = new ArrayList<>();
-        for (SqlToken t : tokenize(sql)) {
+        for (SqlToken t : tokens) {
             if (t.type() == SqlToken.Type.WORD && words.size() < 8) {
                 words.add(t.upper());
             }
@@ -56,12 +78,27 @@ final class SqlLexer {
 
     private static void add(List<String> statements, StringBuilder current) {
         String s = current.toString();
-        for (SqlToken t : tokenize(s)) {
-            if (t.significant()) {
-                statements.add(s.strip());
-                return;
+        if (anySignificant(tokenize(s))) {
+            statements.add(s.strip());
+        }
+    }
+
+    private static boolean hasSemicolon(List<SqlToken> tokens) {
+        for (SqlToken t : tokens) {
+            if (t.isSymbol(";")) {
+                return true;
             }
         }
+        return false;
+    }
+
+    private static boolean anySignificant(List<SqlToken> tokens) {
+        for (SqlToken t : tokens) {
+            if (t.significant()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private SqlToken next() {
