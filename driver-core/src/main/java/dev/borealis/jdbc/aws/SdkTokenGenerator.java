@@ -1,6 +1,7 @@
 package dev.borealis.jdbc.aws;
 
 import java.sql.SQLException;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.rds.RdsUtilities;
@@ -15,9 +16,10 @@ final class SdkTokenGenerator implements TokenGenerator {
   @Override
   public String generate(String host, int port, String region, String user) throws SQLException {
     try {
-      RdsUtilities rds = RdsUtilities.builder().region(Region.of(region)).build();
+      RdsUtilities rds = RdsUtilities.builder().region(Region.of(region))
+          .credentialsProvider(DefaultCredentialsProvider.create()).build();
       return rds.generateAuthenticationToken(b -> b.hostname(host).port(port).username(user));
-    } catch (SdkException e) {
+    } catch (SdkException | IllegalArgumentException e) {
       // credential-provider messages list the providers tried, never a key
       throw new SQLException("iam: cannot sign a token for user '" + user + "' at " + host + ":" + port + " (region "
           + region + "): " + e.getMessage(), "08001", e);
