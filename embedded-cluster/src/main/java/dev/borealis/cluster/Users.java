@@ -40,8 +40,11 @@ public final class Users {
         return Set.copyOf(all);
     }
 
-    /** Turns on IAM authentication with these verification settings (see {@link ClusterBuilder#iamAuth}). */
-    void configureIam(IamAuth auth) {
+    /**
+     * Turns on IAM authentication with these verification settings, also at runtime (usually set with
+     * {@link ClusterBuilder#iamAuth}).
+     */
+    public void configureIam(IamAuth auth) {
         this.iam = auth;
     }
 
