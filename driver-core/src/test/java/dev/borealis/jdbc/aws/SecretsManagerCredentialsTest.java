@@ -104,6 +104,21 @@ class SecretsManagerCredentialsTest {
   }
 
   @Test
+  void aFailedFetchIsNotCached() throws SQLException {
+    SharedCache<String, String> shared = new SharedCache<>();
+    AtomicInteger loads = new AtomicInteger();
+    SQLException e = catchThrowableOfType(SQLException.class, () -> shared.get("k", java.time.Duration.ofMinutes(1),
+        1_000, () -> {
+          loads.incrementAndGet();
+          throw new SQLException("Secrets Manager answered HTTP 500", "08001");
+        }));
+    assertThat(e.getSQLState()).isEqualTo("08001");
+    assertThat(shared.get("k", java.time.Duration.ofMinutes(1), 1_000, () -> "v" + loads.incrementAndGet()))
+        .isEqualTo("v2");
+    assertThat(shared.get("k", java.time.Duration.ofMinutes(1), 1_000, () -> "never")).isEqualTo("v2");
+  }
+
+  @Test
   void theRegionComesFromAnArn() throws SQLException {
     SecretsManagerCredentials c = credentials(Map.of("secretsManagerSecretId",
         "arn:aws:secretsmanager:ap-southeast-2:123456789012:secret:prod/db-AbCdEf"));

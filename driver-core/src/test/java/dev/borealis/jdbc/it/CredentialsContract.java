@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -18,6 +17,10 @@ import dev.borealis.cluster.Engine;
 import dev.borealis.cluster.server.ClusterServer;
 import dev.borealis.cluster.server.Endpoint;
 import dev.borealis.cluster.server.ServerOptions;
+import dev.borealis.cluster.server.admin.AdminServer;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -167,7 +170,7 @@ public abstract class CredentialsContract {
     }
     String rotated = "rotated-Pw-" + System.nanoTime();
     secrets.add(rotated);
-    cluster.users().setPassword(APP_USER, rotated);
+    rotateThroughTheAdminApi(APP_USER, rotated);
     serveSecret(APP_USER, rotated);
 
     try (Connection c = secretsManagerConnection("")) {
@@ -325,6 +328,20 @@ public abstract class CredentialsContract {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /** As a rotation Lambda would: the database first (the admin HTTP API), then the secret. */
+  private void rotateThroughTheAdminApi(String user, String password) throws Exception {
+    try (AdminServer admin = AdminServer.start(server, 0)) {
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpRequest request = HttpRequest.newBuilder(admin.url().resolve("users/" + user + "/password"))
+          .timeout(Duration.ofSeconds(10))
+          .POST(HttpRequest.BodyPublishers.ofString("{\"password\":\"" + password + "\"}")).build();
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      assertThat(response.body()).doesNotContain(password);
+    }
+    assertThat(cluster.users().password(user)).contains(password);
+  }
 
   private Connection secretsManagerConnection(String extra) throws SQLException {
     String url = borealisUrl("wrapperPlugins=initialConnection,readWriteSplitting,awsSecretsManager"
