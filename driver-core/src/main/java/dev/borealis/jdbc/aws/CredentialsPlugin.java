@@ -27,7 +27,8 @@ final class CredentialsPlugin implements Plugin {
 
   private final String code;
   private final SourceFactory sources;
-  private RefreshableCredentials source;
+  /** Built on the first connect; a logical connection connects from one thread at a time. */
+  private volatile RefreshableCredentials source;
 
   CredentialsPlugin(String code, SourceFactory sources) {
     this.code = code;
