@@ -3,9 +3,9 @@ package dev.borealis.jdbc.topology;
 import dev.borealis.jdbc.spi.CredentialSource;
 import dev.borealis.jdbc.spi.HostSpec;
 import dev.borealis.jdbc.spi.TargetEngine;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.sql.SQLException;
 import java.util.Properties;
 
 /**
