@@ -18,6 +18,8 @@ import dev.borealis.cluster.server.ClusterServer;
 import dev.borealis.cluster.server.Endpoint;
 import dev.borealis.cluster.server.ServerOptions;
 import dev.borealis.cluster.server.admin.AdminServer;
+import dev.borealis.jdbc.topology.ClusterRegistry;
+import dev.borealis.jdbc.topology.ClusterTopology;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -167,6 +169,7 @@ public abstract class CredentialsContract {
   void aSecretLogsInAndARotationCostsOneRefreshNotAnOutage() throws Exception {
     try (Connection c = secretsManagerConnection("")) {
       assertThat(currentUser(c)).isEqualToIgnoringCase(APP_USER);
+      assertTheTopologyReaderLogsInToo();
     }
     String rotated = "rotated-Pw-" + System.nanoTime();
     secrets.add(rotated);
@@ -263,6 +266,7 @@ public abstract class CredentialsContract {
   void pluginTokensLogInOnTheWriterAndOnAReader() throws Exception {
     try (Connection c = iamConnection()) {
       assertThat(currentUser(c)).isEqualToIgnoringCase(IAM_USER);
+      assertTheTopologyReaderLogsInToo();
       c.setReadOnly(true);
       assertThat(currentUser(c)).isEqualToIgnoringCase(IAM_USER);
       try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
@@ -328,6 +332,12 @@ public abstract class CredentialsContract {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /** The driver's own topology connection has no password in the URL either: it must use the plugin's. */
+  private void assertTheTopologyReaderLogsInToo() throws SQLException {
+    ClusterTopology topology = ClusterRegistry.find(cluster.name()).orElseThrow();
+    assertThat(topology.refresh().hosts()).hasSize(2);
+  }
 
   /** As a rotation Lambda would: the database first (the admin HTTP API), then the secret. */
   private void rotateThroughTheAdminApi(String user, String password) throws Exception {
