@@ -15,9 +15,9 @@ final class SdkTokenGenerator implements TokenGenerator {
 
   @Override
   public String generate(String host, int port, String region, String user) throws SQLException {
-    try {
-      RdsUtilities rds = RdsUtilities.builder().region(Region.of(region))
-          .credentialsProvider(DefaultCredentialsProvider.create()).build();
+    // a chain per token (one per host and user every iamExpiration seconds), closed once the token is signed
+    try (DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build()) {
+      RdsUtilities rds = RdsUtilities.builder().region(Region.of(region)).credentialsProvider(credentials).build();
       return rds.generateAuthenticationToken(b -> b.hostname(host).port(port).username(user));
     } catch (SdkException | IllegalArgumentException e) {
       // credential-provider messages list the providers tried, never a key

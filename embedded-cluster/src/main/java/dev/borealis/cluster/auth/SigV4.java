@@ -41,8 +41,8 @@ final class SigV4 {
             }
             q.append(q.length() == 0 ? "" : "&").append(encode(e.getKey())).append('=').append(encode(e.getValue()));
         }
-        return "GET\n/\n" + q + "\nhost:" + hostHeader.trim().toLowerCase(java.util.Locale.ROOT) + "\n\nhost\n"
-                + EMPTY_SHA256;
+        // header names are lower-cased, values only trimmed (SigV4's canonical headers)
+        return "GET\n/\n" + q + "\nhost:" + hostHeader.trim() + "\n\nhost\n" + EMPTY_SHA256;
     }
 
     static byte[] signingKey(String secretKey, String date, String region, String service) {
