@@ -36,6 +36,10 @@ public final class ClusterBuilder {
     private final Map<String, String> users = new LinkedHashMap<>();
     private Ticker ticker = Ticker.system();
     private Clock clock = Clock.systemUTC();
+    private String iamAccessKeyId;
+    private String iamSecretAccessKey;
+    private String iamRegion = "us-east-1";
+    private final Set<String> iamUsers = new java.util.LinkedHashSet<>();
 
     ClusterBuilder() {
     }
@@ -134,6 +138,31 @@ public final class ClusterBuilder {
         return this;
     }
 
+    /**
+     * Turns on RDS IAM authentication in region {@code us-east-1}: tokens signed with these (test) credentials are
+     * accepted for the users named with {@link #iamUser} or {@link Users#enableIam}.
+     */
+    public ClusterBuilder iamAuth(String accessKeyId, String secretAccessKey) {
+        return iamAuth(accessKeyId, secretAccessKey, "us-east-1");
+    }
+
+    /** Turns on RDS IAM authentication: tokens must be signed with these credentials for {@code region}. */
+    public ClusterBuilder iamAuth(String accessKeyId, String secretAccessKey, String region) {
+        this.iamAccessKeyId = accessKeyId;
+        this.iamSecretAccessKey = secretAccessKey;
+        this.iamRegion = region;
+        return this;
+    }
+
+    /** Adds a user that logs in with an IAM token only (needs {@link #iamAuth}). */
+    public ClusterBuilder iamUser(String user) {
+        if (user == null || user.isEmpty()) {
+            throw new IllegalArgumentException("iam user: a user name is required");
+        }
+        iamUsers.add(user);
+        return this;
+    }
+
     public ClusterBuilder ticker(Ticker ticker) {
         this.ticker = Objects.requireNonNull(ticker, "ticker");
         return this;
@@ -147,7 +176,24 @@ public final class ClusterBuilder {
     /** Validates the settings and starts the cluster: every instance is AVAILABLE when this returns. */
     public Cluster start() {
         ClusterSettings settings = settings();
-        return Cluster.start(settings, new Volume(settings.ticker(), settings.clock(), MAX_LSNS_AHEAD));
+        dev.borealis.cluster.auth.IamAuth iam = iamAuth();
+        Cluster cluster = Cluster.start(settings, new Volume(settings.ticker(), settings.clock(), MAX_LSNS_AHEAD));
+        if (iam != null) {
+            cluster.users().configureIam(iam);
+            iamUsers.forEach(cluster.users()::enableIam);
+        }
+        return cluster;
+    }
+
+    /** The IAM verifier, validated before anything starts; null when IAM mode is off. */
+    private dev.borealis.cluster.auth.IamAuth iamAuth() {
+        if (iamAccessKeyId == null && iamSecretAccessKey == null) {
+            if (!iamUsers.isEmpty()) {
+                throw new IllegalArgumentException("iam user: " + iamUsers + " needs IAM mode (call iamAuth first)");
+            }
+            return null;
+        }
+        return new dev.borealis.cluster.auth.IamAuth(iamAccessKeyId, iamSecretAccessKey, iamRegion, clock);
     }
 
     ClusterSettings settings() {

@@ -1,5 +1,7 @@
 package dev.borealis.cluster;
 
+import dev.borealis.cluster.auth.IamAuth;
+
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -12,6 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Users {
 
     private final Map<String, String> passwords = new ConcurrentHashMap<>();
+    /** Users that log in with an RDS IAM token instead of a password (RDS: IDENTIFIED WITH AWSAuthenticationPlugin). */
+    private final Set<String> iamUsers = ConcurrentHashMap.newKeySet();
+    private volatile IamAuth iam;
 
     Users(Map<String, String> initial) {
         passwords.putAll(initial);
@@ -30,7 +35,42 @@ public final class Users {
     }
 
     public Set<String> names() {
-        return Set.copyOf(passwords.keySet());
+        Set<String> all = new java.util.TreeSet<>(passwords.keySet());
+        all.addAll(iamUsers);
+        return Set.copyOf(all);
+    }
+
+    /**
+     * Turns on IAM authentication with these verification settings, also at runtime (usually set with
+     * {@link ClusterBuilder#iamAuth}).
+     */
+    public void configureIam(IamAuth auth) {
+        this.iam = auth;
+    }
+
+    /** The IAM token verifier, when the cluster runs in IAM mode. */
+    public Optional<IamAuth> iam() {
+        return Optional.ofNullable(iam);
+    }
+
+    /**
+     * Makes {@code user} an IAM user: from now on it logs in only with a valid IAM token, sent in clear text over
+     * TLS ({@code mysql_clear_password}, PostgreSQL's cleartext password), as on RDS.
+     */
+    public void enableIam(String user) {
+        if (user == null || user.isEmpty()) {
+            throw new IllegalArgumentException("user: a user name is required");
+        }
+        if (iam == null) {
+            throw new IllegalStateException("IAM authentication is off for this cluster: start it with "
+                    + "ClusterBuilder.iamAuth(accessKeyId, secretAccessKey, region) to enable IAM users");
+        }
+        iamUsers.add(user);
+    }
+
+    /** Whether {@code user} logs in with an IAM token (only when the cluster is in IAM mode). */
+    public boolean isIamUser(String user) {
+        return user != null && iam != null && iamUsers.contains(user);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.borealis.jdbc.config.ConnectionUrl;
 import dev.borealis.jdbc.config.CoreProperties;
 import dev.borealis.jdbc.config.Property;
 import dev.borealis.jdbc.selection.HostSelectors;
+import dev.borealis.jdbc.spi.CredentialSource;
 import dev.borealis.jdbc.spi.Dialect;
 import dev.borealis.jdbc.spi.HostSpec;
 import dev.borealis.jdbc.spi.PluginFactory;
@@ -47,11 +48,13 @@ public final class Connector {
     List<PluginFactory> factories = selectPlugins(config, ext);
     checkDialect(config, engine);
     List<HostSpec> hosts = parsed.hostSpecs(engine.defaultPort());
-    ClusterSettings settings = settings(config, engine, parsed, hosts);
+    CredentialSource credentials = credentials(config, engine, factories);
+    ClusterSettings settings = settings(config, engine, parsed, hosts, credentials);
     ClusterTopology cluster = ClusterRegistry.acquire(settings.id(),
         () -> new ClusterTopology(settings, System::nanoTime));
     try {
-      return LogicalConnection.open(config, cluster, engine, parsed.database(), hosts, factories).appConnection();
+      return LogicalConnection.open(config, cluster, engine, parsed.database(), hosts, factories, credentials)
+          .appConnection();
     } catch (SQLException | RuntimeException e) {
       ClusterRegistry.release(cluster);
       throw e;
@@ -115,15 +118,34 @@ public final class Connector {
     }
   }
 
+  /** The one selected plugin that supplies credentials (a secret store, IAM tokens), or null. */
+  static CredentialSource credentials(BorealisConfig config, TargetEngine engine, List<PluginFactory> factories)
+      throws SQLException {
+    CredentialSource found = null;
+    String foundCode = null;
+    for (PluginFactory f : factories) {
+      CredentialSource c = f.credentials(config, engine);
+      if (c != null && found != null) {
+        throw new SQLException("property 'wrapperPlugins': plugins '" + foundCode + "' and '" + f.code()
+            + "' both supply the credentials; enable only one of them", "HY024");
+      }
+      if (c != null) {
+        found = c;
+        foundCode = f.code();
+      }
+    }
+    return found;
+  }
+
   private static ClusterSettings settings(BorealisConfig config, TargetEngine engine, ConnectionUrl url,
-      List<HostSpec> hosts) {
+      List<HostSpec> hosts, CredentialSource credentials) {
     HostSpec first = hosts.get(0);
     InstanceHostNames names = InstanceHostNames.of(config.get(CoreProperties.CLUSTER_INSTANCE_HOST_PATTERN),
         config.get(CoreProperties.CLUSTER_INSTANCE_HOST_MAP), first.host(), first.port());
     return new ClusterSettings(clusterId(config, engine, url, hosts), engine, url.database(), hosts,
         config.targetProperties(), config.get(CoreProperties.DIALECT), names,
         config.get(CoreProperties.TOPOLOGY_REFRESH_MS),
-        HostSelectors.parseWeights(config.get(CoreProperties.HOST_WEIGHTS)));
+        HostSelectors.parseWeights(config.get(CoreProperties.HOST_WEIGHTS)), credentials);
   }
 
   /** Cluster and reader endpoints of one Aurora cluster share an id; otherwise the URL's host list is the id. */

@@ -4,6 +4,7 @@ import dev.borealis.jdbc.config.BorealisConfig;
 import dev.borealis.jdbc.config.CoreProperties;
 import dev.borealis.jdbc.pipeline.Pipeline;
 import dev.borealis.jdbc.selection.HostSelector;
+import dev.borealis.jdbc.spi.CredentialSource;
 import dev.borealis.jdbc.spi.Dialect;
 import dev.borealis.jdbc.spi.HostSpec;
 import dev.borealis.jdbc.spi.Plugin;
@@ -39,6 +40,8 @@ public final class LogicalConnection implements PluginContext, ClusterTopology.L
   private final TargetEngine engine;
   private final String database;
   private final Pipeline pipeline;
+  /** A plugin's credentials for every physical connection, or null for the URL's own. */
+  private final CredentialSource credentials;
   private final SessionState session = new SessionState();
   private final ConnectionWrapper app;
   /** Which host each physical connection we opened points at, since a plugin may have redirected it. */
@@ -50,8 +53,9 @@ public final class LogicalConnection implements PluginContext, ClusterTopology.L
   private boolean statementRan;
 
   private LogicalConnection(BorealisConfig config, ClusterTopology cluster, TargetEngine engine, String database,
-      List<PluginFactory> factories) {
+      List<PluginFactory> factories, CredentialSource credentials) {
     this.config = config;
+    this.credentials = credentials;
     this.cluster = cluster;
     this.engine = engine;
     this.database = database;
@@ -65,8 +69,8 @@ public final class LogicalConnection implements PluginContext, ClusterTopology.L
 
   /** Opens the first physical connection, trying the URL's hosts in order; factories come in chain order. */
   static LogicalConnection open(BorealisConfig config, ClusterTopology cluster, TargetEngine engine, String database,
-      List<HostSpec> urlHosts, List<PluginFactory> factories) throws SQLException {
-    LogicalConnection lc = new LogicalConnection(config, cluster, engine, database, factories);
+      List<HostSpec> urlHosts, List<PluginFactory> factories, CredentialSource credentials) throws SQLException {
+    LogicalConnection lc = new LogicalConnection(config, cluster, engine, database, factories, credentials);
     List<String> failures = new ArrayList<>();
     SQLException last = null;
     for (HostSpec h : urlHosts) {
@@ -97,8 +101,9 @@ public final class LogicalConnection implements PluginContext, ClusterTopology.L
   private Connection openPhysical(HostSpec target) throws SQLException {
     long start = System.nanoTime();
     Connection c;
+    java.util.Properties props = targetProperties(target);
     try {
-      c = engine.targetDriver().connect(engine.physicalUrl(target, database), config.newTargetProperties());
+      c = engine.targetDriver().connect(engine.physicalUrl(target, database), props);
     } catch (SQLException e) {
       throw new SQLException("cannot connect to " + target.hostAndPort() + ": " + e.getMessage(),
           e.getSQLState() == null ? "08001" : e.getSQLState(), e.getErrorCode(), e);
@@ -111,6 +116,15 @@ public final class LogicalConnection implements PluginContext, ClusterTopology.L
     prepareCluster(c);
     openedHosts.put(c, target);
     return c;
+  }
+
+  /** The URL's target properties, with the credentials plugin's user and password for {@code target}. */
+  private java.util.Properties targetProperties(HostSpec target) throws SQLException {
+    java.util.Properties props = config.newTargetProperties();
+    if (credentials != null) {
+      credentials.apply(target, props);
+    }
+    return props;
   }
 
   /**
@@ -261,7 +275,7 @@ public final class LogicalConnection implements PluginContext, ClusterTopology.L
 
   @Override
   public Connection connectDirect(HostSpec target, java.util.Properties targetOverrides) throws SQLException {
-    java.util.Properties props = config.newTargetProperties();
+    java.util.Properties props = targetProperties(target);
     props.putAll(targetOverrides);
     Connection c = engine.targetDriver().connect(engine.physicalUrl(target, database), props);
     if (c == null) {

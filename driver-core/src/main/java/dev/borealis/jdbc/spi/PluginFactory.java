@@ -1,6 +1,8 @@
 package dev.borealis.jdbc.spi;
 
+import dev.borealis.jdbc.config.BorealisConfig;
 import dev.borealis.jdbc.config.Property;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -21,6 +23,15 @@ public interface PluginFactory {
   /** The plugin's own properties, validated with the core ones once per connection. */
   default List<Property<?>> properties() {
     return List.of();
+  }
+
+  /**
+   * The credentials every physical connection of the cluster logs in with, or null when this plugin does not supply
+   * any (the default). Called once per connect, before any physical connection is opened, so a plugin whose
+   * dependencies are missing or whose settings are incomplete fails the connect here with a message naming them.
+   */
+  default CredentialSource credentials(BorealisConfig config, TargetEngine engine) throws SQLException {
+    return null;
   }
 
   Plugin create(PluginContext context);

@@ -17,5 +17,10 @@ public enum PluginStage {
   /** Watches the live connection's health. */
   FAILURE_MONITORING,
   /** Third-party plugins that only observe calls (metrics, tracing). */
-  OBSERVATION
+  OBSERVATION,
+  /**
+   * Supplies credentials (a secret store, IAM tokens); innermost, so every physical connect (the first, a switch,
+   * a failover's) that fails authentication is retried once with refreshed credentials before others see it.
+   */
+  AUTHENTICATION
 }

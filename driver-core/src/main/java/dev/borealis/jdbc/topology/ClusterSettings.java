@@ -1,7 +1,9 @@
 package dev.borealis.jdbc.topology;
 
+import dev.borealis.jdbc.spi.CredentialSource;
 import dev.borealis.jdbc.spi.HostSpec;
 import dev.borealis.jdbc.spi.TargetEngine;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -19,10 +21,11 @@ import java.util.Properties;
  * @param names            instance id to hostname rule
  * @param refreshMs        background refresh interval
  * @param weights          round-robin weights by instance id or host
+ * @param credentials      what the provider's own connections log in with (a plugin's), or null for the URL's
  */
 public record ClusterSettings(String id, TargetEngine engine, String database, List<HostSpec> urlHosts,
     Map<String, String> targetProperties, String dialectCode, InstanceHostNames names, long refreshMs,
-    Map<String, Integer> weights) {
+    Map<String, Integer> weights, CredentialSource credentials) {
 
   public ClusterSettings {
     urlHosts = List.copyOf(urlHosts);
@@ -30,9 +33,13 @@ public record ClusterSettings(String id, TargetEngine engine, String database, L
     weights = Map.copyOf(weights);
   }
 
-  Properties newTargetProperties() {
+  /** The target properties for a connection to {@code host}, with the plugin-supplied credentials applied. */
+  Properties newTargetProperties(HostSpec host) throws SQLException {
     Properties p = new Properties();
     p.putAll(targetProperties);
+    if (credentials != null) {
+      credentials.apply(host, p);
+    }
     return p;
   }
 

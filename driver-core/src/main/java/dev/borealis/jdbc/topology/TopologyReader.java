@@ -102,7 +102,7 @@ final class TopologyReader {
 
   private Connection open(HostSpec h) throws SQLException {
     Connection c = settings.engine().targetDriver().connect(
-        settings.engine().physicalUrl(h, settings.database()), settings.newTargetProperties());
+        settings.engine().physicalUrl(h, settings.database()), settings.newTargetProperties(h));
     if (c == null) {
       throw new SQLException("target driver declined the URL for " + h.hostAndPort(), "08001");
     }

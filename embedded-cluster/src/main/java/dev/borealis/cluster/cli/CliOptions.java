@@ -12,7 +12,7 @@ import java.util.Map;
  */
 record CliOptions(boolean help, Engine engine, int readers, String name, int port, int adminPort, String user,
                   String password, Path hostsFile, Long replicaLagMs, Long failoverDelayMs, long dnsDelayMs,
-                  String domain, boolean portPerInstance) {
+                  String domain, boolean portPerInstance, String iamUser, String iamRegion) {
 
     static final String USAGE = String.join(System.lineSeparator(),
             "Usage: java -jar borealis-cluster.jar --engine mysql|postgresql [options]",
@@ -35,6 +35,9 @@ record CliOptions(boolean help, Engine engine, int readers, String name, int por
             "                             failover (default 5000, like Aurora's DNS TTL)",
             "  --domain DOMAIN            DNS suffix of the hostnames (default us-east-1.rds.amazonaws.com)",
             "  --port-per-instance        serve every instance on 127.0.0.1 with a port of its own",
+            "  --iam-user USER            IAM mode: USER logs in with RDS IAM tokens over TLS, signed with",
+            "                             AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY from the environment",
+            "  --iam-region REGION        the region IAM tokens must be signed for (default us-east-1)",
             "  --help                     print this help and exit",
             "",
             "READY line fields: name, engine, clusterEndpoint and readerEndpoint {host, ip, port},",
@@ -46,7 +49,8 @@ record CliOptions(boolean help, Engine engine, int readers, String name, int por
             Map.entry("--port", true), Map.entry("--admin-port", true), Map.entry("--user", true),
             Map.entry("--password", true), Map.entry("--hosts-file", true), Map.entry("--replica-lag-ms", true),
             Map.entry("--failover-delay-ms", true), Map.entry("--dns-delay-ms", true), Map.entry("--domain", true),
-            Map.entry("--port-per-instance", false), Map.entry("--help", false));
+            Map.entry("--port-per-instance", false), Map.entry("--help", false), Map.entry("--iam-user", true),
+            Map.entry("--iam-region", true));
 
     static CliOptions parse(String[] args) throws UsageException {
         Builder b = new Builder();
@@ -92,6 +96,8 @@ record CliOptions(boolean help, Engine engine, int readers, String name, int por
         long dnsDelayMs = 5_000;
         String domain = dev.borealis.cluster.server.ServerOptions.DEFAULT_DOMAIN;
         boolean portPerInstance;
+        String iamUser;
+        String iamRegion = "us-east-1";
 
         void set(String flag, String value) throws UsageException {
             switch (flag) {
@@ -109,6 +115,8 @@ record CliOptions(boolean help, Engine engine, int readers, String name, int por
                 case "--dns-delay-ms" -> dnsDelayMs = number(flag, value, 0, 3_600_000);
                 case "--domain" -> domain = domain(value);
                 case "--port-per-instance" -> portPerInstance = true;
+                case "--iam-user" -> iamUser = nonEmpty(flag, value);
+                case "--iam-region" -> iamRegion = nonEmpty(flag, value);
                 default -> throw new UsageException("unknown flag " + flag);
             }
         }
@@ -125,7 +133,7 @@ record CliOptions(boolean help, Engine engine, int readers, String name, int por
             }
             return new CliOptions(help, engine, readers, name, port, adminPort, user == null ? "admin" : user,
                     password == null ? "admin" : password, hostsFile, replicaLagMs, failoverDelayMs, dnsDelayMs, domain,
-                    portPerInstance);
+                    portPerInstance, iamUser, iamRegion);
         }
 
         private static Engine engine(String value) throws UsageException {

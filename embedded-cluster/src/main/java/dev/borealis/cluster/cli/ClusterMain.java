@@ -116,6 +116,16 @@ public final class ClusterMain {
         if (options.failoverDelayMs() != null) {
             builder.failoverDelay(Duration.ofMillis(options.failoverDelayMs()));
         }
+        if (options.iamUser() != null) {
+            // from the environment, not the command line, where every user of the machine could read them
+            String keyId = System.getenv("AWS_ACCESS_KEY_ID");
+            String secret = System.getenv("AWS_SECRET_ACCESS_KEY");
+            if (keyId == null || secret == null) {
+                throw new IllegalArgumentException("--iam-user: IAM mode needs AWS_ACCESS_KEY_ID and"
+                        + " AWS_SECRET_ACCESS_KEY in the environment (the test credentials clients sign tokens with)");
+            }
+            builder.iamAuth(keyId, secret, options.iamRegion()).iamUser(options.iamUser());
+        }
         return builder;
     }
 

@@ -26,13 +26,16 @@ final class AcceptedConnection implements ClientConnection {
     private final SSLContext tls;
     private final int id;
     private final Consumer<AcceptedConnection> onClose;
+    private final java.util.function.Function<String, java.util.Set<String>> namesOfIp;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Socket active;
     private volatile InputStream in;
     private volatile OutputStream out;
 
     AcceptedConnection(Cluster cluster, Instance instance, Socket raw, FaultGate gate, SSLContext tls, int id,
-                       Consumer<AcceptedConnection> onClose) throws IOException {
+                       Consumer<AcceptedConnection> onClose,
+                       java.util.function.Function<String, java.util.Set<String>> namesOfIp) throws IOException {
+        this.namesOfIp = namesOfIp;
         this.cluster = cluster;
         this.instance = instance;
         this.raw = raw;
@@ -108,6 +111,16 @@ final class AcceptedConnection implements ClientConnection {
     @Override
     public int localPort() {
         return raw.getLocalPort();
+    }
+
+    @Override
+    public java.util.Set<String> endpointNames() {
+        java.util.Set<String> names = new java.util.TreeSet<>(namesOfIp.apply(localAddress()));
+        names.add(localAddress());
+        if (raw.getLocalAddress().isLoopbackAddress()) {
+            names.add("localhost");
+        }
+        return names;
     }
 
     @Override

@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -57,7 +58,7 @@ public final class ClusterServer implements AutoCloseable {
     private int sharedPort = -1;
     private EndpointListener clusterDispatch;
     private EndpointListener readerDispatch;
-    private List<String> publishedHosts = List.of();
+    private volatile List<String> publishedHosts = List.of();
     private volatile boolean closed;
     /** Set once the initial listeners are bound; cluster events before that are caught up by the first refresh. */
     private boolean bound;
@@ -72,7 +73,7 @@ public final class ClusterServer implements AutoCloseable {
         this.tls = options.keyStore() != null
                 ? ServerCertificate.fromKeyStore(options.keyStore(), options.keyStorePassword())
                 : ServerCertificate.selfSigned(names.clusterHost(), certificateNames());
-        this.connections = new ConnectionRunner(cluster, protocol, tls, threadPrefix);
+        this.connections = new ConnectionRunner(cluster, protocol, tls, threadPrefix, this::namesOf);
         this.ownHostsFile = options.hostsFile() == null;
         Path hostsPath = ownHostsFile
                 ? Path.of(System.getProperty("java.io.tmpdir"), "borealis-" + cluster.name() + "-" + names.dnsId() + ".hosts")
@@ -305,6 +306,18 @@ public final class ClusterServer implements AutoCloseable {
                 LOG.log(Level.WARNING, "cluster " + cluster.name() + ": cannot write hosts file " + hosts.path(), e);
             }
         }
+    }
+
+    /** The published DNS names that resolve to {@code ip} now (what a client connecting there may have used). */
+    private Set<String> namesOf(String ip) {
+        Set<String> names = new java.util.TreeSet<>();
+        for (String line : publishedHosts) {
+            int space = line.indexOf(' ');
+            if (space > 0 && line.substring(0, space).equals(ip)) {
+                names.add(line.substring(space + 1).trim());
+            }
+        }
+        return names;
     }
 
     private String ipOf(String instanceId) {

@@ -26,10 +26,13 @@ final class ConnectionRunner {
     private final WireProtocol protocol;
     private final SSLContext tls;
     private final String threadPrefix;
+    private final java.util.function.Function<String, Set<String>> namesOfIp;
     private final AtomicInteger ids = new AtomicInteger();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
 
-    ConnectionRunner(Cluster cluster, WireProtocol protocol, SSLContext tls, String threadPrefix) {
+    ConnectionRunner(Cluster cluster, WireProtocol protocol, SSLContext tls, String threadPrefix,
+                     java.util.function.Function<String, Set<String>> namesOfIp) {
+        this.namesOfIp = namesOfIp;
         this.cluster = cluster;
         this.protocol = protocol;
         this.tls = tls;
@@ -46,7 +49,7 @@ final class ConnectionRunner {
         AcceptedConnection connection;
         try {
             connection = new AcceptedConnection(cluster, network.instance, client, network.gate, tls, id,
-                    network.connections::remove);
+                    network.connections::remove, namesOfIp);
         } catch (IOException e) {
             closeQuietly(client);
             return;

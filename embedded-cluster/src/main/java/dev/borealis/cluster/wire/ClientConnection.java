@@ -39,6 +39,14 @@ public interface ClientConnection extends AutoCloseable {
 
     int localPort();
 
+    /**
+     * The names a client may have used to reach this connection: the local IP and the DNS names that resolve to it
+     * (an IAM token is signed for one of them).
+     */
+    default java.util.Set<String> endpointNames() {
+        return java.util.Set.of(localAddress());
+    }
+
     /** A small number unique per connection in this cluster, e.g. MySQL's connection id. */
     int connectionId();
 

@@ -136,6 +136,14 @@ class ClusterMainTest {
     }
 
     @Test
+    void iamModeWithoutCredentialsInTheEnvironmentExitsOneNamingThem() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("AWS_ACCESS_KEY_ID") == null,
+                "AWS credentials are set in this environment");
+        assertThat(run(main(), "--engine", "mysql", "--name", "iamcli", "--port", "0", "--iam-user", "app")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--iam-user").contains("AWS_ACCESS_KEY_ID");
+    }
+
+    @Test
     void aClusterThatCannotStartExitsOne() {
         ClusterMain main = new ClusterMain(engine -> {
             throw new IllegalStateException("no wire protocol for " + engine.displayName());

@@ -37,7 +37,8 @@ final class AdminRoutes {
                 .add("POST", "/instances/{id}/network", routes::network)
                 .add("POST", "/storage/azs/{az}/fail", r -> routes.az(r, true))
                 .add("POST", "/storage/azs/{az}/recover", r -> routes.az(r, false))
-                .add("POST", "/users/{user}/password", routes::password);
+                .add("POST", "/users/{user}/password", routes::password)
+                .add("POST", "/users/{user}/iam", routes::iam);
     }
 
     private Object failover(AdminRequest request) {
@@ -144,6 +145,17 @@ final class AdminRoutes {
         boolean existed = cluster.users().password(user).isPresent();
         cluster.users().setPassword(user, password);
         return Map.of("user", user, "created", !existed);
+    }
+
+    /** Makes a user an IAM user (token login over TLS); 409 when the cluster is not in IAM mode. */
+    private Object iam(AdminRequest request) {
+        String user = request.param("user");
+        if (cluster.users().iam().isEmpty()) {
+            throw new AdminException(409, "cluster " + cluster.name() + ": IAM authentication is off (start the"
+                    + " cluster with IAM credentials to enable IAM users)");
+        }
+        cluster.users().enableIam(user);
+        return Map.of("user", user, "iam", true);
     }
 
     private String requireInstance(String id) {

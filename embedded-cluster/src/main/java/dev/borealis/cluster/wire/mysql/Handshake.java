@@ -1,19 +1,24 @@
 package dev.borealis.cluster.wire.mysql;
 
+import dev.borealis.cluster.auth.IamAuthException;
 import dev.borealis.cluster.wire.ClientConnection;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.logging.Logger;
 
 /**
  * The connection phase. States: GREETING_SENT → (SSL_REQUEST → TLS) → RESPONSE_READ → (AUTH_SWITCH)
  * → FAST_AUTH | FULL_AUTH (cleartext over TLS, or RSA: PUBLIC_KEY_SENT → ENCRYPTED_PASSWORD) →
  * AUTHENTICATED | DENIED. mysql_native_password is checked directly; caching_sha2_password takes the
- * fast path only for users whose password this server has verified in full before, as mysqld does.
+ * fast path only for users whose password this server has verified in full before, as mysqld does. An IAM user
+ * (RDS's AWSAuthenticationPlugin) is switched to mysql_clear_password and sends its token; only over TLS.
  */
 final class Handshake {
+
+    private static final Logger LOG = Logger.getLogger(Handshake.class.getName());
 
     /** The outcome of a successful handshake. */
     record Accepted(String user, String database, int capabilities) {
@@ -64,7 +69,13 @@ final class Handshake {
         byte[] response = authResponse(r, caps);
         String database = (caps & Protocol.CLIENT_CONNECT_WITH_DB) != 0 && r.remaining() > 0 ? r.nulOrRestString() : null;
         String plugin = (caps & Protocol.CLIENT_PLUGIN_AUTH) != 0 && r.remaining() > 0 ? r.nulOrRestString() : Protocol.NATIVE;
-        boolean ok = authenticate(user, plugin, response);
+        if (client.cluster().users().isIamUser(user) && !client.isTls()) {
+            MySqlError denied = accessDenied(user, true);
+            return deny(new MySqlError(denied.code(), denied.sqlState(), denied.message()
+                    + "; IAM authentication requires an SSL connection"));
+        }
+        boolean ok = client.cluster().users().isIamUser(user) ? iam(user, plugin, response)
+                : authenticate(user, plugin, response);
         if (!ok) {
             return deny(accessDenied(user, response.length > 0));
         }
@@ -111,6 +122,25 @@ final class Handshake {
             }
         }
         return sha2(user, password, sha2Response);
+    }
+
+    /** Verifies the IAM token the client sends in clear text (over TLS, checked by the caller). */
+    private boolean iam(String user, String plugin, byte[] response) throws IOException {
+        byte[] cleartext = Protocol.CLEAR_PASSWORD.equals(plugin) ? response : switchTo(Protocol.CLEAR_PASSWORD);
+        if (cleartext == null) {
+            return false;
+        }
+        int length = cleartext.length > 0 && cleartext[cleartext.length - 1] == 0 ? cleartext.length - 1 : cleartext.length;
+        String token = new String(cleartext, 0, length, StandardCharsets.UTF_8);
+        Arrays.fill(cleartext, (byte) 0);
+        try {
+            client.cluster().users().iam().orElseThrow().verify(token, user, client.endpointNames(), client.localPort());
+            return true;
+        } catch (IamAuthException e) {
+            LOG.info(() -> "connection " + client.connectionId() + ": IAM token refused for user '" + user + "': "
+                    + e.getMessage());
+            return false;
+        }
     }
 
     /** AuthSwitchRequest: the client answers the same scramble with the named plugin. */

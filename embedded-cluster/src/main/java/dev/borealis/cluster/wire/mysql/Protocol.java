@@ -62,4 +62,6 @@ final class Protocol {
 
     static final String CACHING_SHA2 = "caching_sha2_password";
     static final String NATIVE = "mysql_native_password";
+    /** What an RDS IAM user logs in with: the token in clear text, accepted over TLS only. */
+    static final String CLEAR_PASSWORD = "mysql_clear_password";
 }

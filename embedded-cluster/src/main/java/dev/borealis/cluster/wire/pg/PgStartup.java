@@ -1,5 +1,6 @@
 package dev.borealis.cluster.wire.pg;
 
+import dev.borealis.cluster.auth.IamAuthException;
 import dev.borealis.cluster.wire.ClientConnection;
 
 import java.io.IOException;
@@ -16,9 +17,12 @@ import java.util.Optional;
  * The startup phase of a connection. States: AWAIT_STARTUP (SSLRequest / GSSENCRequest answered,
  * then a StartupMessage or a CancelRequest) → AUTHENTICATING (per {@link PgAuthMethod}) → done
  * (AuthenticationOk sent) or failed (FATAL sent). Returns the startup parameters, or empty when the
- * connection ends here (cancel request, client gone, authentication failed).
+ * connection ends here (cancel request, client gone, authentication failed). An IAM user (RDS's rds_iam role) is
+ * asked for a cleartext password, its token, and only over TLS (RDS's pg_hba has hostssl for rds_iam).
  */
 final class PgStartup {
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(PgStartup.class.getName());
 
     private static final int SSL_REQUEST = 80877103;
     private static final int GSSENC_REQUEST = 80877104;
@@ -97,6 +101,9 @@ final class PgStartup {
             fatal("28000", "no PostgreSQL user name specified in startup packet");
             return Optional.empty();
         }
+        if (client.cluster().users().isIamUser(user)) {
+            return iam(user, params);
+        }
         Optional<String> password = client.cluster().users().password(user);
         boolean ok;
         switch (method) {
@@ -107,6 +114,29 @@ final class PgStartup {
         }
         if (!ok) {
             fatal("28P01", "password authentication failed for user \"" + user + "\"");
+            return Optional.empty();
+        }
+        out.authentication(0, null);
+        return Optional.of(params);
+    }
+
+    private Optional<Map<String, String>> iam(String user, Map<String, String> params) throws IOException, PgProtocolException {
+        if (!client.isTls()) {
+            String host = client.remoteAddress();
+            int colon = host.lastIndexOf(':');
+            fatal("28000", "pg_hba.conf rejects connection for host \"" + (colon > 0 ? host.substring(0, colon) : host)
+                    + "\", user \"" + user + "\", database \"" + params.getOrDefault("database", user)
+                    + "\", no encryption (IAM authentication requires SSL)");
+            return Optional.empty();
+        }
+        out.authentication(3, null);
+        String token = passwordMessage().cstring();
+        try {
+            client.cluster().users().iam().orElseThrow().verify(token, user, client.endpointNames(), client.localPort());
+        } catch (IamAuthException e) {
+            LOG.info(() -> "connection " + client.connectionId() + ": IAM token refused for user \"" + user + "\": "
+                    + e.getMessage());
+            fatal("28P01", "PAM authentication failed for user \"" + user + "\"");
             return Optional.empty();
         }
         out.authentication(0, null);

@@ -157,6 +157,18 @@ class AdminServerTest {
     }
 
     @Test
+    void iamUsersNeedAClusterInIamMode() throws Exception {
+        Reply refused = call("POST", "/users/app/iam", null);
+        assertThat(refused.status).isEqualTo(409);
+        assertThat(refused.error()).contains("IAM authentication is off");
+        cluster.users().configureIam(new dev.borealis.cluster.auth.IamAuth("AKIDTEST", "secret-key", "us-east-1",
+                java.time.Clock.systemUTC()));
+        Reply reply = call("POST", "/users/app/iam", null);
+        assertThat(reply.status).isEqualTo(200);
+        assertThat(cluster.users().isIamUser("app")).isTrue();
+    }
+
+    @Test
     void errorsNameTheProblem() throws Exception {
         Reply unknown = call("POST", "/instances/nope/crash", null);
         assertThat(unknown.status).isEqualTo(404);
