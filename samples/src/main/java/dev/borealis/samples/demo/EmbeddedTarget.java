@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 /**
@@ -42,7 +43,9 @@ final class EmbeddedTarget implements DemoTarget {
     }
 
     static EmbeddedTarget start(Engine engine, int readers) throws IOException, SQLException {
-        Cluster cluster = Cluster.builder().engine(engine).name("demo").readers(readers)
+        // A name of its own per run: the driver shares topology per cluster id across the JVM (tests run several).
+        String name = "demo-" + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36, 36 * 36 * 36 * 36), 36);
+        Cluster cluster = Cluster.builder().engine(engine).name(name).readers(readers)
                 .failoverDelay(Duration.ofMillis(1000)).start();
         try {
             ServerOptions options = ServerOptions.defaults().withPort(0);

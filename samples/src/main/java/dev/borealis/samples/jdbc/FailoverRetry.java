@@ -71,7 +71,8 @@ public final class FailoverRetry {
 
     /**
      * Runs {@code body} as one transaction on {@code c} and commits; on 08S02 (failed over before anything ran) or
-     * 08007 (failed over inside it) runs the whole transaction again on the same, reconnected connection.
+     * 08007 (failed over inside it) runs the whole transaction again on the same, reconnected connection. The
+     * connection is back in autocommit mode afterwards.
      */
     public static <T> T transaction(Connection c, SqlWork<T> body, Listener listener) throws SQLException {
         for (int attempt = 1; ; attempt++) {
@@ -79,11 +80,12 @@ public final class FailoverRetry {
                 c.setAutoCommit(false);
                 T result = body.run(c);
                 c.commit();
+                c.setAutoCommit(true);
                 return result;
             } catch (SQLException e) {
+                rollbackQuietly(c, e);
                 Action action = actionFor(e);
                 if (action == Action.GIVE_UP || attempt == MAX_ATTEMPTS) {
-                    rollbackQuietly(c, e);
                     throw e;
                 }
                 listener.recovered(action, e);
@@ -120,10 +122,12 @@ public final class FailoverRetry {
         }
     }
 
+    /** Ends whatever is left of the transaction (nothing, after a failover) and returns to autocommit. */
     private static void rollbackQuietly(Connection c, SQLException cause) {
         try {
             if (!c.isClosed() && !c.getAutoCommit()) {
                 c.rollback();
+                c.setAutoCommit(true);
             }
         } catch (SQLException rollbackFailed) {
             cause.addSuppressed(rollbackFailed); // the connection is gone; the original error says why
