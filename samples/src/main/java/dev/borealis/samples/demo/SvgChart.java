@@ -71,7 +71,7 @@ final class SvgChart {
             String color = COLORS[i % COLORS.length];
             series(svg, t -> t.writes().getOrDefault(id, 0L), color, "stroke-width=\"2.5\"");
             series(svg, t -> t.reads().getOrDefault(id, 0L), color, "stroke-width=\"1.5\" stroke-dasharray=\"6 4\"");
-            legend(svg, i, id, color);
+            legend(svg, i, TimelinePrinter.shortName(id), color);
         }
         markers(svg);
         svg.append("</svg>\n");
@@ -120,7 +120,8 @@ final class SvgChart {
         if (marks.crashAt() >= 0) {
             double x = x(marks.crashAt());
             svg.append(line(x, TOP, x, HEIGHT - BOTTOM, "#d00", "stroke-width=\"2\" stroke-dasharray=\"3 3\""));
-            svg.append(text(x + 4, TOP + 12, "writer " + escape(marks.crashedInstance()) + " crashed", "fill=\"#d00\""));
+            svg.append(text(x + 4, TOP + 12, "writer " + escape(TimelinePrinter.shortName(marks.crashedInstance()))
+                    + " crashed", "fill=\"#d00\""));
         }
         if (marks.recoveredAt() >= 0) {
             double x = x(marks.recoveredAt());

@@ -26,9 +26,10 @@ final class TimelinePrinter {
         line.append(String.format("  writes/s %5d", tick.totalWrites()));
         line.append("  reads/s");
         for (String id : instances) {
-            line.append(String.format(" %s %5d", id, tick.reads().getOrDefault(id, 0L)));
+            line.append(String.format(" %s %4d", shortName(id), tick.reads().getOrDefault(id, 0L)));
         }
-        line.append(String.format("  failovers %d  errors %d  writer %s", tick.recovered(), tick.errors(), tick.writer()));
+        line.append(String.format("  failovers %d  errors %d  writer %s", tick.recovered(), tick.errors(),
+                shortName(tick.writer())));
         out.println(line);
     }
 
@@ -39,6 +40,12 @@ final class TimelinePrinter {
     private String bar(int second) {
         int filled = (int) Math.round((double) second * BAR / seconds);
         return "[" + "#".repeat(filled) + ".".repeat(BAR - filled) + "]";
+    }
+
+    /** {@code demo-x1y2-instance-3} as {@code instance-3}: the cluster's name is printed once, above the timeline. */
+    static String shortName(String instanceId) {
+        int at = instanceId.lastIndexOf("instance-");
+        return at > 0 ? instanceId.substring(at) : instanceId;
     }
 
     static String perInstance(Map<String, Long> counts) {

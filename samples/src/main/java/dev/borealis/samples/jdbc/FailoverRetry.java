@@ -101,23 +101,44 @@ public final class FailoverRetry {
     public static <T> T transaction(DataSource pool, boolean readOnly, SqlWork<T> body, Listener listener)
             throws SQLException {
         for (int attempt = 1; ; attempt++) {
-            try (Connection c = pool.getConnection()) {
-                c.setReadOnly(readOnly);
-                c.setAutoCommit(false);
-                try {
-                    T result = body.run(c);
-                    c.commit();
-                    return result;
-                } catch (SQLException e) {
-                    rollbackQuietly(c, e);
-                    throw e;
-                }
+            try {
+                return pooledAttempt(pool, readOnly, body);
             } catch (SQLException e) {
                 Action action = actionFor(e);
                 if (action == Action.GIVE_UP || attempt == MAX_ATTEMPTS) {
                     throw e;
                 }
                 listener.recovered(action, e);
+            }
+        }
+    }
+
+    private static <T> T pooledAttempt(DataSource pool, boolean readOnly, SqlWork<T> body) throws SQLException {
+        Connection c = pool.getConnection();
+        T result;
+        try {
+            c.setReadOnly(readOnly);
+            c.setAutoCommit(false);
+            result = body.run(c);
+            c.commit();
+        } catch (SQLException e) {
+            rollbackQuietly(c, e);
+            closeQuietly(c, e);
+            throw e;
+        }
+        // Committed: that is the acknowledgement. Handing the connection back makes the pool reset its read-only
+        // flag, which moves a Borealis connection back to the writer; should that fail (the writer just crashed),
+        // the pool evicts the connection, and the committed result still stands.
+        closeQuietly(c, null);
+        return result;
+    }
+
+    private static void closeQuietly(Connection c, SQLException cause) {
+        try {
+            c.close();
+        } catch (SQLException closeFailed) {
+            if (cause != null) {
+                cause.addSuppressed(closeFailed);
             }
         }
     }
