@@ -81,14 +81,14 @@ final class SvgChart {
     private void axes(StringBuilder svg) {
         int bottom = HEIGHT - BOTTOM;
         int right = WIDTH - RIGHT;
-        svg.append(line(LEFT, TOP, LEFT, bottom, "#333", ""));
-        svg.append(line(LEFT, bottom, right, bottom, "#333", ""));
         for (int k = 0; k <= 5; k++) {
             double v = yMax * k / 5;
             double y = y(v);
             svg.append(line(LEFT, y, right, y, "#e5e5e5", ""));
             svg.append(text(LEFT - 8, y + 4, String.format(Locale.ROOT, "%.0f", v), "text-anchor=\"end\""));
         }
+        svg.append(line(LEFT, TOP, LEFT, bottom, "#333", ""));  // axes over the grid
+        svg.append(line(LEFT, bottom, right, bottom, "#333", ""));
         int step = Math.max(1, seconds / 10);
         for (int s = 0; s <= seconds; s += step) {
             svg.append(text(x(s), bottom + 18, Integer.toString(s), "text-anchor=\"middle\""));
