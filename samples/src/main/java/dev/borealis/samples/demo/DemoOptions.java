@@ -105,14 +105,19 @@ public record DemoOptions(Engine engine, int readers, Duration duration, String 
         if (url.startsWith("jdbc:borealis:postgresql://")) {
             return Engine.POSTGRESQL;
         }
-        throw new IllegalArgumentException("--url: '" + url.replaceAll("password=[^&]*", "password=***")
+        throw new IllegalArgumentException("--url: '" + masked(url)
                 + "' does not start with jdbc:borealis:mysql:// or jdbc:borealis:postgresql://");
+    }
+
+    /** {@code url} with the password (a {@code password} parameter or {@code user:password@}) as {@code ***}. */
+    static String masked(String url) {
+        return url.replaceAll("(?i)(password=)[^&]*", "$1***").replaceAll("(//[^/:@]*:)[^@/]*@", "$1***@");
     }
 
     /** Never shows the password. */
     @Override
     public String toString() {
         return "DemoOptions[engine=" + engine + ", readers=" + readers + ", duration=" + duration
-                + ", url=" + url.replaceAll("password=[^&]*", "password=***") + ", user=" + user + ", chart=" + chart + "]";
+                + ", url=" + masked(url) + ", user=" + user + ", chart=" + chart + "]";
     }
 }

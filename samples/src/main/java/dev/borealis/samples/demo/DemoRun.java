@@ -37,7 +37,7 @@ public final class DemoRun {
             out.println("Borealis demo: " + options.engine().displayName() + ", " + options.duration().toSeconds()
                     + " s, votes through HikariCP + the Borealis driver (read/write splitting, failover)");
             target.describe().forEach(out::println);
-            out.println("  Borealis URL      " + target.url());
+            out.println("  Borealis URL      " + DemoOptions.masked(target.url()));
             Meter meter = new Meter();
             int readerThreads = Math.max(2, options.readers());
             try (VoteApp app = new VoteApp(target.url(), options.user(), options.password(), options.engine(),
@@ -66,47 +66,58 @@ public final class DemoRun {
         }
     }
 
+    /** What the timeline recorded: one tick per second, the crash (if any) and the recovery marks. */
+    private record Timeline(List<Tick> ticks, List<String> instances, String crashed, SvgChart.Marks marks) {
+    }
+
     private int runWorkload(DemoTarget target, VoteApp app, Meter meter, int readerThreads) throws SQLException {
-        int seconds = (int) options.duration().toSeconds();
-        int crashSecond = seconds / 2;
-        Set<String> instances = new TreeSet<>(target.instanceIds());
-        TimelinePrinter printer = new TimelinePrinter(out, seconds);
-        List<Tick> ticks = new ArrayList<>();
-        SvgChart.Marks marks = SvgChart.Marks.none();
-        String crashed = "";
         Workload workload = new Workload(app, meter);
-        long start = System.nanoTime();
+        Timeline timeline;
         try (workload) {
             workload.start(VOTERS, readerThreads);
-            for (int second = 1; second <= seconds; second++) {
-                awaitNanos(start + Duration.ofSeconds(second).toNanos());
-                Tick tick = meter.tick(second, target.writerState().orElse(meter.lastWriteInstance()));
-                ticks.add(tick);
-                instances.addAll(tick.reads().keySet());
-                instances.addAll(tick.writes().keySet());
-                printer.print(tick, instances);
-                if (second == crashSecond && target.canCrash()) {
-                    long at = System.nanoTime();
-                    crashed = target.crashWriter();
-                    workload.crashed(crashed, at);
-                    marks = new SvgChart.Marks((at - start) / 1e9, crashed, -1, -1);
-                    printer.event("crashed the writer " + crashed + " (a reader is promoted after the failover delay)");
-                }
-            }
+            timeline = timeline(target, meter, workload);
         }
         long recovery = workload.recoveryMillis();
+        SvgChart.Marks marks = timeline.marks();
         if (recovery >= 0) {
-            marks = new SvgChart.Marks(marks.crashAt(), crashed, marks.crashAt() + recovery / 1000.0, recovery);
+            marks = new SvgChart.Marks(marks.crashAt(), timeline.crashed(), marks.crashAt() + recovery / 1000.0, recovery);
         }
         LedgerCheck check = LedgerCheck.of(workload.ledger(), app.storedVotes());
         boolean resumed = !target.canCrash() || recovery >= 0;
-        summary(target, meter, check, crashed, recovery, resumed);
-        writeChart(ticks, List.copyOf(instances), marks);
+        summary(target, meter, check, timeline.crashed(), recovery, resumed);
+        writeChart(timeline.ticks(), timeline.instances(), marks);
         boolean passed = check.passed() && resumed;
         out.println(passed ? "RESULT: PASSED - no acknowledged write was lost"
                 : "RESULT: FAILED - " + (check.passed() ? "writes did not resume after the crash"
                 : "acknowledged writes were lost or stored twice"));
         return passed ? 0 : 1;
+    }
+
+    /** One line per second while the workload runs; the writer crashes at the end of the middle second. */
+    private Timeline timeline(DemoTarget target, Meter meter, Workload workload) {
+        int seconds = (int) options.duration().toSeconds();
+        Set<String> instances = new TreeSet<>(target.instanceIds());
+        TimelinePrinter printer = new TimelinePrinter(out, seconds);
+        List<Tick> ticks = new ArrayList<>();
+        SvgChart.Marks marks = SvgChart.Marks.none();
+        String crashed = "";
+        long start = System.nanoTime();
+        for (int second = 1; second <= seconds; second++) {
+            awaitNanos(start + Duration.ofSeconds(second).toNanos());
+            Tick tick = meter.tick(second, target.writerState().orElse(meter.lastWriteInstance()));
+            ticks.add(tick);
+            instances.addAll(tick.reads().keySet());
+            instances.addAll(tick.writes().keySet());
+            printer.print(tick, instances);
+            if (second == seconds / 2 && target.canCrash()) {
+                long at = System.nanoTime();
+                crashed = target.crashWriter();
+                workload.crashed(crashed, at);
+                marks = new SvgChart.Marks((at - start) / 1e9, crashed, -1, -1);
+                printer.event("crashed the writer " + crashed + " (a reader is promoted after the failover delay)");
+            }
+        }
+        return new Timeline(ticks, List.copyOf(instances), crashed, marks);
     }
 
     private static void awaitNanos(long deadline) {

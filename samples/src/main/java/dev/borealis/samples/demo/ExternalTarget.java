@@ -32,7 +32,7 @@ final class ExternalTarget implements DemoTarget {
 
     @Override
     public List<String> describe() {
-        return List.of("real cluster at " + url.replaceAll("password=[^&]*", "password=***"),
+        return List.of("real cluster at " + DemoOptions.masked(url),
                 "  no fault hook for a real cluster: the demo will NOT crash the writer;"
                         + " fail it over yourself during the run to see the driver recover");
     }

@@ -43,18 +43,25 @@ class SpringVotingTest {
 
     private static void keepsServingThroughAWriterCrash(ServedCluster cluster) throws Exception {
         List<String> readers = cluster.readerIds();
-        try (ConfigurableApplicationContext app = start(cluster); Load load = new Load(app.getBean(Voting.class))) {
+        try (ConfigurableApplicationContext app = start(cluster)) {
             Voting voting = app.getBean(Voting.class);
             voting.createSchema();
+            Load load = new Load(voting);
+            Set<String> readInstancesBefore;
+            String crashed;
+            String promoted;
             load.start();
-            await(() -> load.votesOn(cluster.writerId()) >= 30 && load.reads() >= 30, "load before the crash");
-            Set<String> readInstancesBefore = Set.copyOf(load.readInstances());
+            try {
+                await(() -> load.votesOn(cluster.writerId()) >= 30 && load.reads() >= 30, "load before the crash");
+                readInstancesBefore = Set.copyOf(load.readInstances());
 
-            String crashed = cluster.crashWriter();
-            String promoted = cluster.awaitWriter(Duration.ofSeconds(15));
-            long readsAtCrash = load.reads();
-            await(() -> load.votesOn(promoted) >= 30 && load.reads() >= readsAtCrash + 30, "load after the crash");
-            load.close();
+                crashed = cluster.crashWriter();
+                promoted = cluster.awaitWriter(Duration.ofSeconds(15));
+                long readsAtCrash = load.reads();
+                await(() -> load.votesOn(promoted) >= 30 && load.reads() >= readsAtCrash + 30, "load after the crash");
+            } finally {
+                load.stop();
+            }
 
             assertThat(readInstancesBefore).as("read-only transactions ran on readers").isNotEmpty()
                     .allMatch(readers::contains).doesNotContain(crashed);
@@ -87,7 +94,7 @@ class SpringVotingTest {
     }
 
     /** Two voter and two tally threads calling the app's business methods until closed. */
-    private static final class Load implements AutoCloseable {
+    private static final class Load {
         private final Voting voting;
         private final AtomicLong ids = new AtomicLong();
         private final Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
@@ -153,8 +160,7 @@ class SpringVotingTest {
             return failures;
         }
 
-        @Override
-        public void close() throws InterruptedException {
+        void stop() throws InterruptedException {
             stop = true;
             for (Thread t : threads) {
                 t.join(Duration.ofSeconds(30).toMillis());
