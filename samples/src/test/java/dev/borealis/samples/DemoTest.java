@@ -41,6 +41,31 @@ class DemoTest {
         assertThat(chart.toFile()).content().contains("crashed", "first write after the crash");
     }
 
+    /**
+     * The fallbacks a machine may force on {@code java -jar}: a JVM that does not resolve the cluster's names (the
+     * demo then connects by IP and maps every instance), on the port-per-instance layout (no extra loopback
+     * addresses). Clearing the property only makes the demo believe names do not resolve; tests here run one at a
+     * time.
+     */
+    @Test
+    void withoutNameResolutionAndWithAPortPerInstanceTheDemoConnectsByIpAndLosesNothing(@TempDir Path dir) {
+        String hostsFile = System.clearProperty("jdk.net.hosts.file");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit;
+        try {
+            exit = Demo.run(new String[] {"--duration", "4", "--port-per-instance", "--chart",
+                dir.resolve("c.svg").toString()}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        } finally {
+            if (hostsFile != null) {
+                System.setProperty("jdk.net.hosts.file", hostsFile);
+            }
+        }
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(text).isZero();
+        assertThat(text).contains("names do not resolve in this JVM: connecting by IP",
+                "Borealis URL      jdbc:borealis:mysql://127.0.0.1:", "clusterInstanceHostMap=", "RESULT: PASSED");
+    }
+
     @Test
     void aBadFlagIsNamedAndExitsTwo() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -11,7 +11,7 @@ import java.util.Locale;
  * scheme and {@code readers} is whatever the real cluster has.
  */
 public record DemoOptions(Engine engine, int readers, Duration duration, String url, String user, String password,
-                          Path chart) {
+                          Path chart, boolean portPerInstance) {
 
     public static final String USAGE = String.join(System.lineSeparator(),
             "usage: java -jar borealis-demo.jar [flags]",
@@ -21,6 +21,8 @@ public record DemoOptions(Engine engine, int readers, Duration duration, String 
             "  --url jdbc:borealis:...     run against a real cluster instead (creates/replaces tables planet, vote)",
             "  --user U --password P       credentials for --url (admin / admin for the embedded cluster)",
             "  --chart PATH                where to write the SVG timeline (target/borealis-demo.svg)",
+            "  --port-per-instance         serve every instance on 127.0.0.1 with a port of its own (the layout used",
+            "                              automatically where extra loopback addresses cannot be bound)",
             "  --log                       show the driver's and the cluster's log (java.util.logging) on stderr",
             "  --help                      this text");
 
@@ -43,12 +45,14 @@ public record DemoOptions(Engine engine, int readers, Duration duration, String 
                 case "--user" -> b.user = value(args, ++i, flag);
                 case "--password" -> b.password = value(args, ++i, flag);
                 case "--chart" -> b.chart = Path.of(value(args, ++i, flag));
+                case "--port-per-instance" -> b.portPerInstance = true;
                 case "--log" -> { } // read by Demo.main before anything logs
                 default -> throw new IllegalArgumentException("unknown flag '" + flag + "' (see --help)");
             }
         }
         Engine engine = b.url.isEmpty() ? b.engine : engineOfUrl(b.url);
-        return new DemoOptions(engine, b.readers, Duration.ofSeconds(b.seconds), b.url, b.user, b.password, b.chart);
+        return new DemoOptions(engine, b.readers, Duration.ofSeconds(b.seconds), b.url, b.user, b.password, b.chart,
+                b.portPerInstance);
     }
 
     private static final class Builder {
@@ -59,6 +63,7 @@ public record DemoOptions(Engine engine, int readers, Duration duration, String 
         String user = "admin";
         String password = "admin";
         Path chart = Path.of("target", "borealis-demo.svg");
+        boolean portPerInstance;
     }
 
     private static String value(String[] args, int i, String flag) {

@@ -42,13 +42,13 @@ final class EmbeddedTarget implements DemoTarget {
         this.url = borealisUrl();
     }
 
-    static EmbeddedTarget start(Engine engine, int readers) throws IOException, SQLException {
+    static EmbeddedTarget start(Engine engine, int readers, boolean portPerInstance) throws IOException, SQLException {
         // A name of its own per run: the driver shares topology per cluster id across the JVM (tests run several).
         String name = "demo-" + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36, 36 * 36 * 36 * 36), 36);
         Cluster cluster = Cluster.builder().engine(engine).name(name).readers(readers)
                 .failoverDelay(Duration.ofMillis(1000)).start();
         try {
-            ServerOptions options = ServerOptions.defaults().withPort(0);
+            ServerOptions options = ServerOptions.defaults().withPort(0).withPortPerInstance(portPerInstance);
             options = NameResolution.configured().map(options::withHostsFile).orElse(options);
             ClusterServer server = ClusterServer.start(cluster, options);
             Endpoint endpoint = server.clusterEndpoint();
