@@ -11,7 +11,7 @@ import java.util.Locale;
  * scheme and {@code readers} is whatever the real cluster has.
  */
 public record DemoOptions(Engine engine, int readers, Duration duration, String url, String user, String password,
-                          Path chart, boolean portPerInstance) {
+                          Path chart, boolean portPerInstance, boolean connectByIp) {
 
     public static final String USAGE = String.join(System.lineSeparator(),
             "usage: java -jar borealis-demo.jar [flags]",
@@ -23,6 +23,8 @@ public record DemoOptions(Engine engine, int readers, Duration duration, String 
             "  --chart PATH                where to write the SVG timeline (target/borealis-demo.svg)",
             "  --port-per-instance         serve every instance on 127.0.0.1 with a port of its own (the layout used",
             "                              automatically where extra loopback addresses cannot be bound)",
+            "  --connect-by-ip             connect by IP address, mapping every instance (what the demo does by",
+            "                              itself when this JVM does not resolve the cluster's names)",
             "  --log                       show the driver's and the cluster's log (java.util.logging) on stderr",
             "  --help                      this text");
 
@@ -46,13 +48,14 @@ public record DemoOptions(Engine engine, int readers, Duration duration, String 
                 case "--password" -> b.password = value(args, ++i, flag);
                 case "--chart" -> b.chart = Path.of(value(args, ++i, flag));
                 case "--port-per-instance" -> b.portPerInstance = true;
+                case "--connect-by-ip" -> b.connectByIp = true;
                 case "--log" -> { } // read by Demo.main before anything logs
                 default -> throw new IllegalArgumentException("unknown flag '" + flag + "' (see --help)");
             }
         }
         Engine engine = b.url.isEmpty() ? b.engine : engineOfUrl(b.url);
         return new DemoOptions(engine, b.readers, Duration.ofSeconds(b.seconds), b.url, b.user, b.password, b.chart,
-                b.portPerInstance);
+                b.portPerInstance, b.connectByIp);
     }
 
     private static final class Builder {
@@ -64,6 +67,7 @@ public record DemoOptions(Engine engine, int readers, Duration duration, String 
         String password = "admin";
         Path chart = Path.of("target", "borealis-demo.svg");
         boolean portPerInstance;
+        boolean connectByIp;
     }
 
     private static String value(String[] args, int i, String flag) {

@@ -33,7 +33,7 @@ public final class DemoRun {
 
     public int run() throws IOException, SQLException {
         try (DemoTarget target = options.embedded() ? EmbeddedTarget.start(options.engine(), options.readers(),
-                options.portPerInstance())
+                options.portPerInstance(), options.connectByIp())
                 : new ExternalTarget(options.engine(), options.url())) {
             out.println("Borealis demo: " + options.engine().displayName() + ", " + options.duration().toSeconds()
                     + " s, votes through HikariCP + the Borealis driver (read/write splitting, failover)");

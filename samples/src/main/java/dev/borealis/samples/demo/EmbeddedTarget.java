@@ -42,7 +42,8 @@ final class EmbeddedTarget implements DemoTarget {
         this.url = borealisUrl();
     }
 
-    static EmbeddedTarget start(Engine engine, int readers, boolean portPerInstance) throws IOException, SQLException {
+    static EmbeddedTarget start(Engine engine, int readers, boolean portPerInstance, boolean connectByIp)
+            throws IOException, SQLException {
         // A name of its own per run: the driver shares topology per cluster id across the JVM (tests run several).
         String name = "demo-" + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36, 36 * 36 * 36 * 36), 36);
         Cluster cluster = Cluster.builder().engine(engine).name(name).readers(readers)
@@ -53,7 +54,7 @@ final class EmbeddedTarget implements DemoTarget {
             ClusterServer server = ClusterServer.start(cluster, options);
             Endpoint endpoint = server.clusterEndpoint();
             EmbeddedTarget target = new EmbeddedTarget(cluster, server,
-                    NameResolution.resolves(endpoint.host(), endpoint.ip()));
+                    !connectByIp && NameResolution.resolves(endpoint.host(), endpoint.ip()));
             target.createDatabase();
             return target;
         } catch (IOException | SQLException | RuntimeException e) {
@@ -127,7 +128,7 @@ final class EmbeddedTarget implements DemoTarget {
             lines.add("  " + e.getKey() + "   " + show(e.getValue()));
         }
         lines.add("  hosts file        " + server.hostsFile() + (byName ? " (names resolve in this JVM)"
-                : " (names do not resolve in this JVM: connecting by IP)"));
+                : " (connecting by IP: names not used in this JVM)"));
         return lines;
     }
 
