@@ -121,28 +121,49 @@ final class ReadWriteSplittingPlugin implements Plugin {
     LOG.warning(() -> "read/write splitting: " + why + "; staying on the writer " + context.currentHost());
   }
 
+  /**
+   * Back to the cached writer connection, or a new one. The cached one may have died while the logical connection
+   * sat on a reader (the writer crashed and failed over; its socket is gone but nobody has used it since): then the
+   * switch fails, and the writer is looked up afresh rather than surfacing the dead connection's error — a pool
+   * resetting read-only when a connection is returned would otherwise hand that error to the application.
+   */
   private void toWriter() throws SQLException {
     if (writer != null && !usable(writer, writerHost, HostRole.WRITER)) {
       closeQuietly(writer);
       writer = null;
     }
-    if (writer == null) {
-      Topology topology = context.topology();
-      HostSpec w = topology.writer().orElseGet(() -> refreshedWriter());
-      if (w == null) {
-        throw new SQLException("read/write splitting: no writer in the topology " + topology.hosts(), "08001");
+    if (writer != null) {
+      try {
+        context.switchConnection(writer, writerHost);
+        return;
+      } catch (SQLException e) {
+        String was = writerHost.hostAndPort();
+        LOG.fine(() -> "read/write splitting: cached writer connection to " + was + " failed on switch ("
+            + e.getSQLState() + "); opening a new writer connection");
+        closeQuietly(writer);
+        writer = null;
+        openWriter(refreshedWriter());
       }
-      writer = context.connect(w);
-      writerHost = w;
+    } else {
+      openWriter(context.topology().writer().orElseGet(this::refreshedWriter));
     }
     context.switchConnection(writer, writerHost);
+  }
+
+  private void openWriter(HostSpec w) throws SQLException {
+    if (w == null) {
+      throw new SQLException("read/write splitting: no writer in the topology " + context.topology().hosts(),
+          "08001");
+    }
+    writer = context.connect(w);
+    writerHost = w;
   }
 
   private HostSpec refreshedWriter() {
     try {
       return context.refreshTopology().writer().orElse(null);
     } catch (SQLException e) {
-      return null;
+      return context.topology().writer().orElse(null);
     }
   }
 

@@ -215,6 +215,30 @@ public abstract class ClusterRoutingContract {
     }
   }
 
+  /**
+   * Regression: a logical connection parked on a reader while the writer crashed and failed over. Its cached writer
+   * connection is dead; going back with {@code setReadOnly(false)} (what a pool does when the connection is returned)
+   * raised that dead connection's 08003 instead of opening a connection to the new writer.
+   */
+  @Test
+  void setReadOnlyFalseAfterTheWriterFailedOverLandsOnTheNewWriter() throws Exception {
+    try (ServedCluster sc = ServedCluster.start(engine(), 2, Duration.ofSeconds(5));
+        Connection c = connect(sc, "")) {
+      String oldWriter = sc.cluster().writer().id();
+      execute(c, "CREATE TABLE tally (id INT PRIMARY KEY)");
+      c.setReadOnly(true);
+      sc.cluster().crash(oldWriter);
+      awaitTrue("a reader promoted", () -> !oldWriter.equals(sc.cluster().topology().writerId())
+          && sc.cluster().awaitWriter(Duration.ZERO));
+      String newWriter = sc.cluster().topology().writerId();
+
+      c.setReadOnly(false);
+      assertThat(instanceOf(c)).isEqualTo(newWriter);
+      execute(c, "INSERT INTO tally VALUES (1)");
+      assertThat(count(c, "SELECT COUNT(*) FROM tally")).isEqualTo(1);
+    }
+  }
+
   private void insertThroughClusterEndpoint(ServedCluster sc, String expectedWriter, int id) throws Exception {
     try (Connection c = connect(sc, "initialConnectionTimeoutMs=10000&initialConnectionRetryIntervalMs=50")) {
       assertThat(instanceOf(c)).as("instance behind the stale cluster endpoint").isEqualTo(expectedWriter);
