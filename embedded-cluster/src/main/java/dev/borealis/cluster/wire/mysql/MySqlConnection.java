@@ -357,6 +357,14 @@ final class MySqlConnection implements SystemVariables.Live, SqlTranslator.Conte
         return user;
     }
 
+    @Override
+    public String sessionUser() {
+        String address = client.remoteAddress();
+        int colon = address.lastIndexOf(':');
+        String host = colon > 0 ? address.substring(0, colon) : address;
+        return user + "@" + (host.startsWith("/") ? host.substring(1) : host);
+    }
+
     String currentSql() {
         return currentSql;
     }

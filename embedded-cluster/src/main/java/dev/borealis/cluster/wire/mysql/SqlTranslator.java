@@ -26,6 +26,9 @@ final class SqlTranslator {
         long foundRows();
 
         long rowCount();
+
+        /** The logged-in account as USER() shows it: {@code user@client-host}. */
+        String sessionUser();
     }
 
     private static final Set<String> SURFACE_FUNCTIONS = Set.of("timediff", "time_to_sec", "date_format", "md5",
@@ -249,10 +252,21 @@ final class SqlTranslator {
             out.append("LOCALTIMESTAMP");
             return i;
         }
+        if (upper.equals("CURRENT_USER") && !call && !afterDot(i)) {
+            out.append(SqlLexer.quote(currentUser()));
+            return i;
+        }
         if (!call) {
             return append(t, i);
         }
         return functionCall(i, t, lower, open);
+    }
+
+    /** CURRENT_USER(): the account the server matched, whose host part is the wildcard our accounts all have. */
+    private String currentUser() {
+        String session = context.sessionUser();
+        int at = session.lastIndexOf('@');
+        return (at < 0 ? session : session.substring(0, at)) + "@%";
     }
 
     private int functionCall(int i, SqlToken t, String lower, int open) {
@@ -268,6 +282,10 @@ final class SqlTranslator {
                 return empty ? constant(Long.toString(context.foundRows()), close) : append(t, i);
             case "row_count":
                 return empty ? constant(Long.toString(context.rowCount()), close) : append(t, i);
+            case "user": case "session_user": case "system_user":
+                return empty ? constant(SqlLexer.quote(context.sessionUser()), close) : append(t, i);
+            case "current_user":
+                return empty ? constant(SqlLexer.quote(currentUser()), close) : append(t, i);
             case "uuid":
                 return empty ? constant("CAST(RANDOM_UUID() AS VARCHAR(36))", close) : append(t, i);
             case "utc_timestamp":

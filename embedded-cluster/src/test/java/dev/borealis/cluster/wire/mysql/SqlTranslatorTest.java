@@ -39,6 +39,11 @@ class SqlTranslatorTest {
         public long rowCount() {
             return 1;
         }
+
+        @Override
+        public String sessionUser() {
+            return "app@127.0.0.1";
+        }
     };
 
     private static String t(String sql) throws MySqlErrorException {
@@ -49,6 +54,12 @@ class SqlTranslatorTest {
     void stringLiteralsLoseBackslashEscapesAndDoubleQuotes() throws Exception {
         assertThat(t("SELECT 'It\\'s', \"say \\\"hi\\\"\", 'a''b', \"x\"\"y\"")).isEqualTo("SELECT 'It''s', 'say \"hi\"', 'a''b', 'x\"y'");
         assertThat(t("SELECT 'line\\nbreak'")).isEqualTo("SELECT 'line\nbreak'");
+    }
+
+    @Test
+    void userFunctionsNameTheLoggedInAccount() throws Exception {
+        assertThat(t("SELECT USER(), SESSION_USER()")).contains("'app@127.0.0.1'").doesNotContain("USER()");
+        assertThat(t("SELECT CURRENT_USER(), CURRENT_USER")).contains("'app@%'").doesNotContain("CURRENT_USER()");
     }
 
     @Test
