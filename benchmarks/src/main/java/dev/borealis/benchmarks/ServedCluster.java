@@ -64,6 +64,25 @@ final class ServedCluster implements AutoCloseable {
     return cluster.engine();
   }
 
+  String name() {
+    return cluster.name();
+  }
+
+  /** For fault injection and promotion timing (the failover benchmark). */
+  Cluster cluster() {
+    return cluster;
+  }
+
+  /** For network faults (the failover benchmark). */
+  ClusterServer server() {
+    return server;
+  }
+
+  /** How long the cluster endpoint's name keeps pointing at the old writer after a failover. */
+  static Duration dnsDelay() {
+    return ServerOptions.defaults().dnsDelay();
+  }
+
   /** The cluster (writer) endpoint. */
   Endpoint endpoint() {
     return server.clusterEndpoint();
