@@ -7,7 +7,6 @@ import dev.borealis.cluster.Engine;
 import dev.borealis.cluster.InstanceState;
 import dev.borealis.cluster.Role;
 import dev.borealis.cluster.Topology;
-import dev.borealis.cluster.server.NetworkFault;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -38,11 +37,10 @@ final class FailoverScenario {
     CRASH,
     /**
      * The writer's network goes silent (no RST, no FIN: open sessions stall, new connections are accepted and then
-     * get no bytes). Aurora detects a silent writer itself and fails over; the benchmark emulates that detection
-     * with the same delay the cluster uses after a crash, then calls {@code failover()} while the old writer's
-     * address stays blackholed for clients until the scenario ends. One difference from Aurora remains: the
-     * embedded cluster closes the demoted writer's client sockets at promotion even while it is blackholed, so a
-     * session stuck on it sees a FIN at promotion time instead of silence until its own timeout.
+     * get no bytes), cut in the {@link RelayedNetwork} between the clients and the cluster. Aurora detects a silent
+     * writer itself and fails over; the benchmark emulates that detection with the same delay the cluster uses after
+     * a crash, then calls {@code failover()}. The old writer's address stays silent for the clients until the
+     * scenario ends, also after its demotion closes its sockets on the server side (the relay passes no close on).
      */
     BLACKHOLE;
 
@@ -74,7 +72,7 @@ final class FailoverScenario {
 
   static Result run(Engine engine, Fault fault, FailoverContender contender, Settings settings, String clusterName)
       throws Exception {
-    try (ServedCluster served = ServedCluster.start(engine, clusterName, 2)) {
+    try (ServedCluster served = ServedCluster.startRelayed(engine, clusterName, 2)) {
       createTable(served);
       PromotionClock promotion = new PromotionClock();
       served.cluster().addListener(promotion);
@@ -142,7 +140,7 @@ final class FailoverScenario {
     if (fault == Fault.CRASH) {
       served.cluster().crash(writer);
     } else {
-      served.server().inject(writer, NetworkFault.BLACKHOLE);
+      served.relays().silence(writer);
     }
   }
 
@@ -197,15 +195,9 @@ final class FailoverScenario {
     return at == 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(at - t0);
   }
 
-  /** Ends every network fault, so that nothing stays blocked on a silent socket while the scenario closes. */
+  /** Ends every silence, so that nothing stays blocked on a mute socket while the scenario closes. */
   private static void heal(ServedCluster served) {
-    served.cluster().instances().forEach(i -> {
-      try {
-        served.server().inject(i.id(), NetworkFault.NORMAL);
-      } catch (IllegalArgumentException gone) {
-        // the instance has no network (removed): nothing to heal
-      }
-    });
+    served.relays().healAll();
   }
 
   /** Notes when a writer other than the one at fault time is AVAILABLE, from the cluster's own events. */

@@ -86,20 +86,33 @@ final class FailoverTable {
       long limit = r.promotionMs() + slack;
       String time = String.format("first write %d ms <= promotion %d ms + %d ms = %d ms: %s", r.firstWriteMs(),
           r.promotionMs(), slack, limit, r.firstWriteMs() <= limit ? "met" : "MISSED");
-      Row aws = find(rows, r, FailoverContender.AWS_DEFAULTS);
-      String vsAws;
-      if (aws == null) {
-        vsAws = "AWS defaults not measured";
-      } else if (aws.firstWriteMs() < 0) {
-        vsAws = "AWS defaults did not recover: met";
-      } else {
-        double x = (double) aws.firstWriteMs() / Math.max(1, r.firstWriteMs());
-        vsAws = String.format("AWS defaults %d ms = %.1fx Borealis (target >= %.0fx): %s", aws.firstWriteMs(), x,
-            VS_AWS_TARGET, x >= VS_AWS_TARGET ? "met" : "MISSED");
-      }
-      lines.add(head + time + "; " + vsAws);
+      lines.add(head + time + "; " + versusAws(r, find(rows, r, FailoverContender.AWS_DEFAULTS)));
     }
     return lines;
+  }
+
+  /**
+   * The 2x target, from the fault as the issue states it, and also counted from the promotion: the part of the
+   * outage a driver controls. With a promotion of about a second and a contender that writes within a second of it,
+   * 2x from the fault would need a first write before the promotion, which no driver can do.
+   */
+  private static String versusAws(Row r, Row aws) {
+    if (aws == null) {
+      return "AWS defaults not measured";
+    }
+    if (aws.firstWriteMs() < 0) {
+      return "AWS defaults did not write again: met";
+    }
+    double x = (double) aws.firstWriteMs() / Math.max(1, r.firstWriteMs());
+    String fromFault = String.format("AWS defaults %d ms = %.2fx Borealis from the fault (target >= %.0fx): %s",
+        aws.firstWriteMs(), x, VS_AWS_TARGET, x >= VS_AWS_TARGET ? "met" : "MISSED");
+    if (aws.promotionMs() < 0) {
+      return fromFault;
+    }
+    long awsAfter = aws.firstWriteMs() - aws.promotionMs();
+    long borealisAfter = r.firstWriteMs() - r.promotionMs();
+    return fromFault + String.format("; after the promotion %+d ms vs %+d ms", awsAfter, borealisAfter)
+        + (awsAfter > 0 && borealisAfter > 0 ? String.format(" = %.2fx", (double) awsAfter / borealisAfter) : "");
   }
 
   private static Row find(List<Row> rows, Row like, FailoverContender contender) {
