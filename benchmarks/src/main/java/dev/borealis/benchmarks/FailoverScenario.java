@@ -112,7 +112,7 @@ final class FailoverScenario {
       inject(served, fault, oldWriter);
       // Only writes that start once the fault has taken effect count: one that slipped in while the crash was
       // still closing sockets would otherwise be a "recovery" at 0 ms.
-      load.faultAt(System.nanoTime());
+      load.fault(t0, System.nanoTime());
       awaitRecovery(served, fault, load, promotion, t0, settings);
       return result(engine, fault, contender, load, promotion, t0, settings, failoverDelayMs(served));
     } finally {

@@ -28,8 +28,10 @@ final class WriteLoad implements AutoCloseable {
   private final List<Writer> writers = new ArrayList<>();
   private final AtomicLong ids = new AtomicLong();
   private volatile boolean stopping;
-  /** Attempts that start at or after this count towards recovery; {@code Long.MAX_VALUE} before the fault. */
+  /** When the fault was injected: failures from then on count. {@code Long.MAX_VALUE} before the fault. */
   private volatile long faultAt = Long.MAX_VALUE;
+  /** Attempts that start at or after this (the fault has taken effect) count towards recovery. */
+  private volatile long countFrom = Long.MAX_VALUE;
 
   WriteLoad(DataSource pool, int threads, String namePrefix) {
     this.pool = pool;
@@ -47,9 +49,13 @@ final class WriteLoad implements AutoCloseable {
     writers.forEach(w -> w.thread.start());
   }
 
-  /** Marks the fault: from now on failures count and every thread must write again to have recovered. */
-  void faultAt(long nanos) {
-    faultAt = nanos;
+  /**
+   * Marks the fault: failures from {@code injected} on count, and a thread has recovered once a write it started at
+   * or after {@code effective} (when the injection returned) succeeded.
+   */
+  void fault(long injected, long effective) {
+    faultAt = injected;
+    countFrom = effective;
   }
 
   /** Fewest successful writes of any thread so far. */
@@ -167,8 +173,7 @@ final class WriteLoad implements AutoCloseable {
 
     private void succeeded(long started, long now) {
       successes++;
-      long fault = faultAt;
-      if (started >= fault) {
+      if (started >= countFrom) {
         if (firstSuccessAfterFault == 0) {
           firstSuccessAfterFault = now;
         }
@@ -179,7 +184,7 @@ final class WriteLoad implements AutoCloseable {
     }
 
     private void failed(long started, Exception e) {
-      if (started < faultAt && System.nanoTime() < faultAt) {
+      if (System.nanoTime() < faultAt) {
         failuresBefore++;
         return;
       }
