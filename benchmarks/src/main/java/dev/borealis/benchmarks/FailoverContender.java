@@ -15,17 +15,7 @@ import java.util.stream.Collectors;
 enum FailoverContender {
 
   /** Borealis with its default plugins (failover and failure monitoring on) and its HikariCP exception override. */
-  BOREALIS("borealis", "Borealis (defaults)") {
-    @Override
-    String scheme(Engine engine) {
-      return "jdbc:borealis:" + Engines.scheme(engine);
-    }
-
-    @Override
-    String exceptionOverride() {
-      return "dev.borealis.jdbc.hikari.BorealisExceptionOverride";
-    }
-  },
+  BOREALIS("borealis", "Borealis (defaults)", "jdbc:borealis:", "dev.borealis.jdbc.hikari.BorealisExceptionOverride"),
 
   /**
    * The AWS Advanced JDBC Wrapper 4.3.0 with its default plugins ({@code initialConnection, auroraConnectionTracker,
@@ -33,17 +23,7 @@ enum FailoverContender {
    * (docs/using-the-jdbc-driver/using-plugins/UsingTheFailoverPlugin.md, "Connection Pooling"). {@code clusterId} is
    * the one property added: the wrapper caches topology by it, and one run serves several clusters.
    */
-  AWS_DEFAULTS("aws-defaults", "AWS wrapper (defaults)") {
-    @Override
-    String scheme(Engine engine) {
-      return "jdbc:aws-wrapper:" + Engines.scheme(engine);
-    }
-
-    @Override
-    String exceptionOverride() {
-      return "software.amazon.jdbc.util.HikariCPSQLException";
-    }
-
+  AWS_DEFAULTS("aws-defaults", "AWS wrapper (defaults)", "jdbc:aws-wrapper:", AwsNames.HIKARI_OVERRIDE) {
     @Override
     Properties properties(Engine engine, String clusterName) {
       Properties p = super.properties(engine, clusterName);
@@ -70,17 +50,7 @@ enum FailoverContender {
    *   (docs/using-the-jdbc-driver/ConfigurationPresets.md, DriverConfigurationProfiles.java).</li>
    * </ul>
    */
-  AWS_AGGRESSIVE("aws-aggressive", "AWS wrapper (aggressive)") {
-    @Override
-    String scheme(Engine engine) {
-      return AWS_DEFAULTS.scheme(engine);
-    }
-
-    @Override
-    String exceptionOverride() {
-      return AWS_DEFAULTS.exceptionOverride();
-    }
-
+  AWS_AGGRESSIVE("aws-aggressive", "AWS wrapper (aggressive)", "jdbc:aws-wrapper:", AwsNames.HIKARI_OVERRIDE) {
     @Override
     Properties properties(Engine engine, String clusterName) {
       Properties p = AWS_DEFAULTS.properties(engine, clusterName);
@@ -103,12 +73,7 @@ enum FailoverContender {
    * needs timeouts a user would have to choose: without a socket timeout a connection to a silent (blackholed) writer
    * waits forever. Connect 2 s, socket 5 s (Connector/J in milliseconds, pgJDBC in seconds).
    */
-  RAW("raw", "raw driver, cluster endpoint") {
-    @Override
-    String scheme(Engine engine) {
-      return "jdbc:" + Engines.scheme(engine);
-    }
-
+  RAW("raw", "raw driver, cluster endpoint", "jdbc:", null) {
     @Override
     Properties properties(Engine engine, String clusterName) {
       Properties p = super.properties(engine, clusterName);
@@ -124,19 +89,31 @@ enum FailoverContender {
     }
   };
 
-  private final String key;
-  private final String label;
-
-  FailoverContender(String key, String label) {
-    this.key = key;
-    this.label = label;
+  /** The AWS wrapper's documented HikariCP override, in a holder: enum constants precede the enum's own fields. */
+  private static final class AwsNames {
+    static final String HIKARI_OVERRIDE = "software.amazon.jdbc.util.HikariCPSQLException";
   }
 
-  abstract String scheme(Engine engine);
+  private final String key;
+  private final String label;
+  private final String prefix;
+  private final String exceptionOverride;
+
+  FailoverContender(String key, String label, String prefix, String exceptionOverride) {
+    this.key = key;
+    this.label = label;
+    this.prefix = prefix;
+    this.exceptionOverride = exceptionOverride;
+  }
+
+  /** {@code jdbc:…:postgresql} / {@code jdbc:…:mysql}. */
+  String scheme(Engine engine) {
+    return prefix + Engines.scheme(engine);
+  }
 
   /** HikariCP's {@code exceptionOverrideClassName}; null for none. */
   String exceptionOverride() {
-    return null;
+    return exceptionOverride;
   }
 
   /** Driver properties, credentials included. */
