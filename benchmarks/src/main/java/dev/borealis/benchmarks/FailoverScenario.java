@@ -104,16 +104,17 @@ final class FailoverScenario {
     try {
       load.start();
       if (!warmedUp(load, settings.warmUp())) {
-        return new Result(engine, fault, contender, -1, -1, -1, 0, failoverDelayMs(served), "no steady writes during warm-up ("
-            + load.minSuccesses() + " by the slowest thread): " + load.lastError());
+        String why = load.lastError() == null ? "no error, too slow" : load.lastError();
+        return new Result(engine, fault, contender, -1, -1, -1, 0, failoverDelayMs(served),
+            "fewer than " + WARM_UP_WRITES + " writes by the slowest thread (" + load.minSuccesses()
+                + ") during the warm-up: " + why);
       }
       String oldWriter = served.cluster().writer().id();
       promotion.arm(oldWriter);
       long t0 = System.nanoTime();
+      load.faultInjected(t0);
       inject(served, fault, oldWriter);
-      // Only writes that start once the fault has taken effect count: one that slipped in while the crash was
-      // still closing sockets would otherwise be a "recovery" at 0 ms.
-      load.fault(t0, System.nanoTime());
+      load.faultEffective(System.nanoTime());
       awaitRecovery(served, fault, load, promotion, t0, settings);
       return result(engine, fault, contender, load, promotion, t0, settings, failoverDelayMs(served));
     } finally {

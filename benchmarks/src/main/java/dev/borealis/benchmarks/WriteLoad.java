@@ -49,13 +49,17 @@ final class WriteLoad implements AutoCloseable {
     writers.forEach(w -> w.thread.start());
   }
 
+  /** Marks the fault, just before it is injected: failures from now on count. */
+  void faultInjected(long nanos) {
+    faultAt = nanos;
+  }
+
   /**
-   * Marks the fault: failures from {@code injected} on count, and a thread has recovered once a write it started at
-   * or after {@code effective} (when the injection returned) succeeded.
+   * Marks when the injection returned: a thread has recovered once a write it started at or after this succeeded
+   * (one that slipped in while a crash was still closing sockets would otherwise be a "recovery" at 0 ms).
    */
-  void fault(long injected, long effective) {
-    faultAt = injected;
-    countFrom = effective;
+  void faultEffective(long nanos) {
+    countFrom = nanos;
   }
 
   /** Fewest successful writes of any thread so far. */
