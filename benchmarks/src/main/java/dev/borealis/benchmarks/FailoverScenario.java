@@ -177,7 +177,7 @@ final class FailoverScenario {
     long first = sinceFault(load.firstSuccessAfterFault(), t0);
     long all = sinceFault(load.allRecoveredAt(), t0);
     if (load.failuresBeforeFault() > 0) {
-      notes.add(load.failuresBeforeFault() + " writes failed before the fault");
+      notes.add(load.failuresBeforeFault() + " writes failed before the fault (" + load.errorBeforeFault() + ")");
     }
     if (all < 0) {
       notes.add("not every thread wrote again within " + settings.deadline().toSeconds() + " s; last error: "

@@ -72,6 +72,11 @@ final class WriteLoad implements AutoCloseable {
     return writers.stream().mapToLong(w -> w.failuresBefore).sum();
   }
 
+  /** The first error before the fault, if any. */
+  String errorBeforeFault() {
+    return writers.stream().map(w -> w.errorBefore).filter(e -> e != null).findFirst().orElse(null);
+  }
+
   long failuresAfterFault() {
     return writers.stream().mapToLong(w -> w.failuresAfter).sum();
   }
@@ -146,6 +151,7 @@ final class WriteLoad implements AutoCloseable {
     private volatile long recoveredAt;
     private volatile String firstError;
     private volatile String lastError;
+    private volatile String errorBefore;
 
     Writer(int index, String name) {
       this.index = index;
@@ -190,6 +196,9 @@ final class WriteLoad implements AutoCloseable {
     private void failed(long started, Exception e) {
       if (System.nanoTime() < faultAt) {
         failuresBefore++;
+        if (errorBefore == null) {
+          errorBefore = describe(e);
+        }
         return;
       }
       failuresAfter++;
