@@ -180,8 +180,9 @@ final class FailoverScenario {
       notes.add(load.failuresBeforeFault() + " writes failed before the fault (" + load.errorBeforeFault() + ")");
     }
     if (all < 0) {
-      notes.add("not every thread wrote again within " + settings.deadline().toSeconds() + " s; last error: "
-          + load.lastError());
+      notes.add("not every thread wrote again within " + settings.deadline().toSeconds() + " s; " + (load.lastError()
+          == null ? "no write failed either: the threads were still blocked in their calls"
+          : "last error: " + load.lastError()));
     } else if (load.firstError() != null) {
       notes.add("first error: " + load.firstError());
     }
