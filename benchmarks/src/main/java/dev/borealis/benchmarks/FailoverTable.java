@@ -56,7 +56,7 @@ final class FailoverTable {
   }
 
   static void print(List<Row> rows, long deadlineSeconds) {
-    String format = "%-10s %-9s %-36s %9s %11s %11s %9s %7s %8s %9s%n";
+    String format = "%-10s %-9s %-44s %9s %11s %11s %9s %7s %8s %9s%n";
     System.out.printf(format, "engine", "fault", "contender", "promotion", "first write", "- promotion",
         "all back", "failed", "vs Bore.", "vs AWS def");
     String fail = "no (" + deadlineSeconds + " s)";
