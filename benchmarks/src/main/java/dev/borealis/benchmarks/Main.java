@@ -24,6 +24,9 @@ public final class Main {
             case "wire":
                 WireThroughputBenchmark.main(rest);
                 break;
+            case "failover":
+                FailoverBenchmark.main(rest);
+                break;
             case "jmh-overhead":
                 JmhOverhead.run(rest);
                 break;
@@ -35,6 +38,9 @@ public final class Main {
                 System.out.println("  cluster-core [mysql|postgresql]         start time, commit latency, replica lag");
                 System.out.println("  e2e [postgresql|mysql|all] [s] [n]      SELECT 1 / point select: raw driver, Borealis, AWS wrapper");
                 System.out.println("  wire [postgresql|mysql|all] [s] [n]     point select / insert: embedded vs H2 vs real server");
+                System.out.println("  failover [--engine mysql|postgresql|both] [--threads 8] [--rounds 1] [--faults crash,blackhole]");
+                System.out.println("           [--contenders borealis,aws-defaults,aws-aggressive,raw] [--deadline-s 60] [--warmup-s 35]");
+                System.out.println("                                          time to write again after a writer crash / blackhole, through HikariCP");
                 System.out.println("  jmh-overhead [JMH options]              per-call cost of the wrapper on a stub driver (JMH)");
                 System.out.println("  s = seconds per measured round (default 1), n = rounds (default 9)");
                 System.exit("help".equals(name) ? 0 : 2);

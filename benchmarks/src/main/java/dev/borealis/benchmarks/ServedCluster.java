@@ -23,10 +23,12 @@ final class ServedCluster implements AutoCloseable {
 
   private final Cluster cluster;
   private final ClusterServer server;
+  private final RelayedNetwork relays;
 
-  private ServedCluster(Cluster cluster, ClusterServer server) {
+  private ServedCluster(Cluster cluster, ClusterServer server, RelayedNetwork relays) {
     this.cluster = cluster;
     this.server = server;
+    this.relays = relays;
   }
 
   /** Points this JVM's name resolution at a hosts file every served cluster of this run writes its names to. */
@@ -49,12 +51,30 @@ final class ServedCluster implements AutoCloseable {
 
   /** A writer and {@code readers} readers, no replica lag added, served on a free port. */
   static ServedCluster start(Engine engine, String name, int readers) throws IOException {
+    return start(engine, name, readers, false);
+  }
+
+  /**
+   * The same, with this JVM's clients reaching every instance through a {@link RelayedNetwork} whose paths the caller
+   * can silence. This JVM's hosts file then names the relays, and holds only this cluster's names while it runs.
+   */
+  static ServedCluster startRelayed(Engine engine, String name, int readers) throws IOException {
+    return start(engine, name, readers, true);
+  }
+
+  private static ServedCluster start(Engine engine, String name, int readers, boolean relayed) throws IOException {
     Path hosts = useHostsFile();
     Cluster cluster = Cluster.builder().engine(engine).name(name).readers(readers).replicaLag(Duration.ZERO).start();
+    ClusterServer server = null;
     try {
-      return new ServedCluster(cluster, ClusterServer.start(cluster, ServerOptions.defaults().withPort(0)
-          .withHostsFile(hosts)));
+      // Relayed, the server keeps its own hosts file (the relays mirror its names into this JVM's).
+      ServerOptions options = ServerOptions.defaults().withPort(0);
+      server = ClusterServer.start(cluster, relayed ? options : options.withHostsFile(hosts));
+      return new ServedCluster(cluster, server, relayed ? RelayedNetwork.start(server, hosts) : null);
     } catch (IOException | RuntimeException e) {
+      if (server != null) {
+        server.close();
+      }
       cluster.close();
       throw e;
     }
@@ -62,6 +82,33 @@ final class ServedCluster implements AutoCloseable {
 
   Engine engine() {
     return cluster.engine();
+  }
+
+  String name() {
+    return cluster.name();
+  }
+
+  /** For fault injection and promotion timing (the failover benchmark). */
+  Cluster cluster() {
+    return cluster;
+  }
+
+  /** For network faults (the failover benchmark). */
+  ClusterServer server() {
+    return server;
+  }
+
+  /** The relays between this JVM and the instances; only for {@link #startRelayed}. */
+  RelayedNetwork relays() {
+    if (relays == null) {
+      throw new IllegalStateException("cluster " + name() + " is not relayed (start it with startRelayed)");
+    }
+    return relays;
+  }
+
+  /** How long the cluster endpoint's name keeps pointing at the old writer after a failover. */
+  static Duration dnsDelay() {
+    return ServerOptions.defaults().dnsDelay();
   }
 
   /** The cluster (writer) endpoint. */
@@ -76,6 +123,9 @@ final class ServedCluster implements AutoCloseable {
 
   @Override
   public void close() {
+    if (relays != null) {
+      relays.close();
+    }
     server.close();
     cluster.close();
   }

@@ -1,0 +1,195 @@
+package dev.borealis.benchmarks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A TCP relay standing in for the network path to one instance address: it accepts on an address of its own and
+ * copies bytes both ways to the instance. States: passing → silent → (closed). Passing, it is transparent, a close
+ * from either side included. Silent, it is a partitioned host: nothing moves either way, new connections are
+ * accepted (the kernel's backlog) but never reach the instance, and a close from the instance is not passed on, so
+ * clients see no data, no FIN and no RST until they give up themselves. Threads: one acceptor, two per link.
+ */
+final class Relay implements AutoCloseable {
+
+  private static final int CONNECT_TIMEOUT_MS = 2_000;
+
+  private final String name;
+  private final InetSocketAddress target;
+  private final ServerSocket listener;
+  private final Thread acceptor;
+  private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition unsilenced = lock.newCondition();
+  private volatile boolean silent;
+  private volatile boolean closed;
+
+  /** Listens on {@code ip:port} (the port of the target) and relays to {@code target}. */
+  Relay(String ip, InetSocketAddress target) throws IOException {
+    this.name = "bench-relay-" + ip;
+    this.target = target;
+    this.listener = new ServerSocket();
+    try {
+      listener.setReuseAddress(true);
+      listener.bind(new InetSocketAddress(InetAddress.getByName(ip), target.getPort()), 128);
+    } catch (IOException e) {
+      listener.close();
+      throw e;
+    }
+    this.acceptor = new Thread(this::acceptLoop, name + "-accept");
+    acceptor.setDaemon(true);
+    acceptor.start();
+  }
+
+  InetSocketAddress target() {
+    return target;
+  }
+
+  /** Cuts the path silently, as a network partition does. */
+  void silence() {
+    silent = true;
+  }
+
+  /**
+   * Ends a silence the way a healed partition is felt by a client that waited through it: the connections held
+   * silent are dropped, new ones pass again.
+   */
+  void heal() {
+    if (!silent) {
+      return;
+    }
+    silent = false;
+    List.copyOf(sockets).forEach(Relay::closeQuietly);
+    lock.lock();
+    try {
+      unsilenced.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void acceptLoop() {
+    while (!closed) {
+      Socket client;
+      try {
+        client = listener.accept();
+      } catch (IOException e) {
+        return; // closed
+      }
+      sockets.add(client);
+      if (silent) {
+        continue; // held: accepted by the kernel, never answered
+      }
+      try {
+        link(client);
+      } catch (IOException e) {
+        // the instance refuses: the client sees the refusal as a reset, as it would without the relay
+        reset(client);
+      }
+    }
+  }
+
+  private void link(Socket client) throws IOException {
+    Socket upstream = new Socket();
+    sockets.add(upstream);
+    try {
+      upstream.connect(target, CONNECT_TIMEOUT_MS);
+      upstream.setTcpNoDelay(true);
+      client.setTcpNoDelay(true);
+    } catch (IOException e) {
+      sockets.remove(upstream);
+      closeQuietly(upstream);
+      throw e;
+    }
+    pump(client, upstream, "up");
+    pump(upstream, client, "down");
+  }
+
+  private void pump(Socket from, Socket to, String direction) {
+    Thread t = new Thread(() -> copy(from, to), name + "-" + direction + "-" + from.getLocalPort());
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** Copies until either side ends; while silent, holds what it read and never passes an end on. */
+  private void copy(Socket from, Socket to) {
+    byte[] buffer = new byte[16 * 1024];
+    try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+      int n;
+      while ((n = in.read(buffer)) >= 0) {
+        awaitPassing();
+        out.write(buffer, 0, n);
+        out.flush();
+      }
+    } catch (IOException e) {
+      // one side closed or reset: end the link below
+    }
+    if (silent && !closed) {
+      // A partition swallows the close: keep the other side open and mute until heal() or close().
+      sockets.remove(from);
+      closeQuietly(from);
+      return;
+    }
+    closeQuietly(from);
+    closeQuietly(to);
+    sockets.remove(from);
+    sockets.remove(to);
+  }
+
+  private void awaitPassing() throws IOException {
+    if (!silent) {
+      return;
+    }
+    lock.lock();
+    try {
+      while (silent && !closed) {
+        unsilenced.awaitUninterruptibly();
+      }
+    } finally {
+      lock.unlock();
+    }
+    // A link that lived through a silence is stale; heal() has closed it.
+    throw new IOException("link ended by a partition");
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    closeQuietly(listener);
+    List.copyOf(sockets).forEach(Relay::closeQuietly);
+    sockets.clear();
+    lock.lock();
+    try {
+      unsilenced.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static void reset(Socket socket) {
+    try {
+      socket.setSoLinger(true, 0);
+    } catch (IOException e) {
+      // already closed
+    }
+    closeQuietly(socket);
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      // best effort
+    }
+  }
+}
