@@ -143,6 +143,25 @@ final class AcceptedConnection implements ClientConnection {
         }
     }
 
+    /**
+     * The server side goes away behind a blackhole: nothing may reach the client, not even a FIN. The reading
+     * thread is woken by shutting down our input only (which sends nothing to the peer) and the raw socket is
+     * returned, still open, for the caller to drop once the partition heals; null when already closed.
+     */
+    Socket closeSilently() {
+        if (!closed.compareAndSet(false, true)) {
+            return null;
+        }
+        try {
+            raw.shutdownInput();
+        } catch (IOException e) {
+            // already shut: the reader is awake anyway
+        }
+        gate.wakeAll();
+        onClose.accept(this);
+        return raw;
+    }
+
     /** Drops the connection with an RST. */
     void reset() {
         try {

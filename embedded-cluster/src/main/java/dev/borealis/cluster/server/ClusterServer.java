@@ -425,6 +425,9 @@ public final class ClusterServer implements AutoCloseable {
         } else {
             network.gate.set(fault);
         }
+        if (!(fault instanceof NetworkFault.Blackhole)) {
+            network.healed();
+        }
         LOG.info(() -> "cluster " + cluster.name() + ": network of " + instanceId + " is now " + fault);
     }
 

@@ -33,6 +33,29 @@ class NetworkFaultTest {
         }
     }
 
+    /**
+     * An instance that crashes (or is demoted) while blackholed must not tell its clients: a FIN would let them
+     * fail over at once, hiding whether their failure detection works. They hear an RST once the partition heals.
+     */
+    @Test
+    void anInstanceCrashingBehindABlackholeSendsNoFinUntilThePartitionHeals() throws Exception {
+        try (Cluster cluster = cluster(uniqueName("bhc"), 1); ClusterServer server = ClusterServer.start(cluster, options())) {
+            String writer = cluster.writer().id();
+            try (LineClient client = LineClient.connect(server.instanceEndpoint(writer))) {
+                client.readLine();
+                await("registered", Duration.ofSeconds(5), () -> server.connectionCount(writer) == 1);
+                server.inject(writer, NetworkFault.BLACKHOLE);
+                cluster.crash(writer);
+                await("the server dropped the connection", Duration.ofSeconds(5), () -> server.connectionCount(writer) == 0);
+                client.timeout(300);
+                assertThatThrownBy(client::readLine).isInstanceOf(SocketTimeoutException.class);
+                server.inject(writer, NetworkFault.NORMAL);
+                client.timeout(5_000);
+                assertThat(ClusterServerTest.readOrClosed(client)).isNull();
+            }
+        }
+    }
+
     @Test
     void blackholedInstanceSendsNothingToNewConnections() throws Exception {
         try (Cluster cluster = cluster(uniqueName("bhn"), 0); ClusterServer server = ClusterServer.start(cluster, options())) {
