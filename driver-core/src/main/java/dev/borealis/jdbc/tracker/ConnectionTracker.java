@@ -37,7 +37,13 @@ public final class ConnectionTracker {
     return set == null ? 0 : set.size();
   }
 
-  /** Closes every tracked connection on {@code host}; safe to call from several plugins for one event. */
+  /**
+   * Aborts every tracked connection on {@code host}; safe to call from several plugins for one event. Abort, not
+   * close: a target driver's {@code close()} waits for the lock a statement holds while it reads from the socket, so
+   * closing a connection stuck on a silent (blackholed) demoted writer would block this thread, the topology
+   * refresh, until failure monitoring freed the statement. Abort drops the socket at once and the stuck statement
+   * fails over.
+   */
   static int closeAll(String clusterId, HostSpec host) {
     Set<Connection> set = hosts(clusterId).remove(host.hostAndPort());
     if (set == null) {
@@ -46,7 +52,7 @@ public final class ConnectionTracker {
     int closed = 0;
     for (Connection c : set) {
       try {
-        c.close();
+        c.abort(Runnable::run);
         closed++;
       } catch (SQLException e) {
         LOG.fine(() -> "closing a connection on demoted writer " + host.hostAndPort() + " failed: " + e.getMessage());
