@@ -124,6 +124,10 @@ public final class ClusterCoreBenchmark {
                 s.execute("CREATE TABLE load (id BIGINT PRIMARY KEY, v INT)");
                 s.execute("CREATE TABLE probe (id BIGINT PRIMARY KEY)");
             }
+            // probing a reader before the tables reached it would fail (the lag applies to DDL too)
+            if (!cluster.awaitReplication(Duration.ofSeconds(10))) {
+                throw new IllegalStateException("cluster " + cluster.name() + ": readers did not catch up with the DDL");
+            }
             AtomicBoolean stop = new AtomicBoolean();
             AtomicLong ids = new AtomicLong();
             List<Thread> load = new ArrayList<>();
