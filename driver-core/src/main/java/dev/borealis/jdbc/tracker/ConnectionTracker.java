@@ -37,7 +37,12 @@ public final class ConnectionTracker {
     return set == null ? 0 : set.size();
   }
 
-  /** Closes every tracked connection on {@code host}; safe to call from several plugins for one event. */
+  /**
+   * Aborts every tracked connection on {@code host}; safe to call from several plugins for one event. Abort, not
+   * close: a target driver's close() waits for a statement another thread runs on the connection (pgJDBC and
+   * Connector/J both lock for it), and this runs on the thread that publishes topology, which must not wait on an
+   * application's statement; abort cuts the socket at once and the owner's next call fails over.
+   */
   static int closeAll(String clusterId, HostSpec host) {
     Set<Connection> set = hosts(clusterId).remove(host.hostAndPort());
     if (set == null) {
@@ -46,7 +51,7 @@ public final class ConnectionTracker {
     int closed = 0;
     for (Connection c : set) {
       try {
-        c.close();
+        c.abort(Runnable::run);
         closed++;
       } catch (SQLException e) {
         LOG.fine(() -> "closing a connection on demoted writer " + host.hostAndPort() + " failed: " + e.getMessage());

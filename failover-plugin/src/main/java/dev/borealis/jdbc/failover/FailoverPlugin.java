@@ -162,7 +162,7 @@ final class FailoverPlugin implements Plugin {
     while (System.nanoTime() - deadline < 0) {
       HostSpec w = cluster.awaitWriter(context, settings.search(), settings.breakerOpenMs(), avoid, reuse, deadline);
       try {
-        Connection c = context.connect(w);
+        Connection c = context.connect(w, settings.connectBoundMs(deadline));
         if (!context.dialect().isReader(c)) {
           return new Target(c, w.withRole(HostRole.WRITER));
         }
@@ -198,8 +198,9 @@ final class FailoverPlugin implements Plugin {
       closeQuietly(c);
       failure = new SQLException(chain.host().hostAndPort() + " answered as a reader", "08001");
     } catch (SQLException e) {
+      // A JVM that never reached the cluster has no dialect yet: the SQLSTATE class alone decides.
       Dialect d = context.dialect();
-      if (d == null || mode == FailoverMode.STRICT_READER || !(isConnectivity(e) || d.isConnectionLost(e))) {
+      if (mode == FailoverMode.STRICT_READER || !(isConnectivity(e) || d != null && d.isConnectionLost(e))) {
         throw e;
       }
       failure = e;
@@ -242,8 +243,13 @@ final class FailoverPlugin implements Plugin {
     return mode;
   }
 
+  /**
+   * Class 08 (connection exception), or 57 (operator intervention: PostgreSQL's shutdown and "cannot connect now"
+   * while an instance reboots); no SQLSTATE at all means the driver never got an answer.
+   */
   private static boolean isConnectivity(SQLException e) {
-    return e.getSQLState() == null || e.getSQLState().startsWith("08");
+    String state = e.getSQLState();
+    return state == null || state.startsWith("08") || state.startsWith("57");
   }
 
   static void abortQuietly(Connection c) {

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -23,17 +22,16 @@ final class HostMonitor implements Runnable {
 
   private static final Logger LOG = Logger.getLogger(HostMonitor.class.getName());
 
-  /** Opens the monitor's own connection with the given extra target properties. */
+  /** Opens the monitor's own connection, its connect and reads bounded by {@code timeoutMs}. */
   @FunctionalInterface
   interface Opener {
-    Connection open(HostSpec host, Properties overrides) throws SQLException;
+    Connection open(HostSpec host, long timeoutMs) throws SQLException;
   }
 
   private final String clusterId;
   private final HostSpec host;
   private final MonitorSettings settings;
   private final Opener opener;
-  private final Properties timeouts;
   /** Watched physical connections and when each started to be watched. */
   private final Map<Connection, Long> watched = new ConcurrentHashMap<>();
   private final Thread thread;
@@ -41,12 +39,11 @@ final class HostMonitor implements Runnable {
   private Connection probe;
   private int failures;
 
-  HostMonitor(String clusterId, HostSpec host, MonitorSettings settings, Opener opener, Properties timeouts) {
+  HostMonitor(String clusterId, HostSpec host, MonitorSettings settings, Opener opener) {
     this.clusterId = clusterId;
     this.host = host;
     this.settings = settings;
     this.opener = opener;
-    this.timeouts = timeouts;
     this.thread = new Thread(this, "borealis-efm-" + clusterId + "-" + host.hostAndPort());
     this.thread.setDaemon(true);
   }
@@ -94,8 +91,7 @@ final class HostMonitor implements Runnable {
   private boolean probeOnce() {
     try {
       if (probe == null) {
-        probe = opener.open(host, timeouts);
-        ProbeTimeouts.bound(probe, settings.timeoutMs());
+        probe = opener.open(host, settings.timeoutMs());
       }
       try (Statement s = probe.createStatement()) {
         s.execute("SELECT 1");

@@ -3,7 +3,6 @@ package dev.borealis.jdbc.failover;
 import dev.borealis.jdbc.spi.HostSpec;
 import java.sql.Connection;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -18,11 +17,11 @@ public final class HostMonitors {
   }
 
   static void watch(String clusterId, HostSpec host, Connection physical, MonitorSettings settings,
-      HostMonitor.Opener opener, Properties timeouts) {
+      HostMonitor.Opener opener) {
     MONITORS.compute(key(clusterId, host), (k, m) -> {
       HostMonitor monitor = m;
       if (monitor == null) {
-        monitor = new HostMonitor(clusterId, host, settings, opener, timeouts);
+        monitor = new HostMonitor(clusterId, host, settings, opener);
         monitor.start();
       }
       monitor.watch(physical);

@@ -56,7 +56,7 @@ class HikariSoakTest {
   // PostgreSQL is left out for now: its soak passed in 30 s and 104 s but once hung after the last failover
   // (writers never finished) in this sandbox; see the failover branch's report. Add it back once explained.
   @ParameterizedTest
-  @EnumSource(value = Engine.class, names = "MYSQL")
+  @EnumSource(value = Engine.class, names = "POSTGRESQL")
   @Timeout(150)
   void twentyFailoversUnderEightPooledWritersLoseNoConfirmedWriteAndLeaveNothingBehind(Engine engine)
       throws Exception {
