@@ -38,6 +38,8 @@ final class HostMonitor implements Runnable {
   private volatile boolean stopped;
   private Connection probe;
   private int failures;
+  /** Misses right after a stall of this JVM; see {@link #stalled}. */
+  private int inconclusive;
 
   HostMonitor(String clusterId, HostSpec host, MonitorSettings settings, Opener opener) {
     this.clusterId = clusterId;
@@ -73,25 +75,64 @@ final class HostMonitor implements Runnable {
 
   @Override
   public void run() {
+    long intervalNanos = TimeUnit.MILLISECONDS.toNanos(settings.intervalMs());
+    long due = System.nanoTime();
     try {
       while (!stopped) {
-        if (probeOnce()) {
+        long start = System.nanoTime();
+        long budgetMs = probe == null ? openTimeoutMs(settings.timeoutMs()) : settings.timeoutMs();
+        boolean answered = probeOnce();
+        long took = System.nanoTime() - start;
+        HostMonitors.probed(clusterId);
+        if (answered) {
           failures = 0;
-        } else if (++failures >= settings.failureCount()) {
+          inconclusive = 0;
+        } else if (stalled(start - due, took, budgetMs, settings.timeoutMs())) {
+          inconclusive++;
+          LOG.fine(() -> "cluster " + clusterId + ": probe of " + host + " failed after a stall of this JVM ("
+              + TimeUnit.NANOSECONDS.toMillis(took) + " ms for a " + budgetMs + " ms bound); not counted as a miss");
+        } else {
+          failures++;
+        }
+        if (failures >= settings.failureCount() || failures + inconclusive >= 2 * settings.failureCount()) {
           abortWatched();
           failures = 0;
+          inconclusive = 0;
         }
-        LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(settings.intervalMs()));
+        due = System.nanoTime() + intervalNanos;
+        LockSupport.parkNanos(this, intervalNanos);
       }
     } finally {
       closeProbe();
     }
   }
 
+  /**
+   * Opening the probe connection takes several round trips (handshake, authentication, the driver's own first
+   * queries), so it gets twice the probe timeout, at least one second (PostgreSQL's unit); a silent host still
+   * costs a bounded wait.
+   */
+  static long openTimeoutMs(long timeoutMs) {
+    return Math.max(1_000, 2 * timeoutMs);
+  }
+
+  /**
+   * Whether a failed probe says nothing about the host because this thread did not run on time: it woke up more
+   * than a probe timeout late, or the probe overran its own bound by more than a probe timeout (a GC pause or a
+   * starved CPU froze the monitor, and with it the clock its timeout runs on). Such a miss is not counted as one,
+   * except that twice the failure count of misses in a row, counted or not, still means dead: a dead host on an
+   * overloaded machine must be found too, only later.
+   */
+  static boolean stalled(long lateNanos, long tookNanos, long budgetMs, long timeoutMs) {
+    long slack = TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+    return lateNanos > slack || tookNanos > TimeUnit.MILLISECONDS.toNanos(budgetMs) + slack;
+  }
+
   private boolean probeOnce() {
     try {
       if (probe == null) {
-        probe = opener.open(host, settings.timeoutMs());
+        probe = opener.open(host, openTimeoutMs(settings.timeoutMs()));
+        probe.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, settings.timeoutMs()));
       }
       try (Statement s = probe.createStatement()) {
         s.execute("SELECT 1");
@@ -116,6 +157,7 @@ final class HostMonitor implements Runnable {
       }
     }
     int n = aborted;
+    HostMonitors.aborted(clusterId, aborted);
     LOG.warning(() -> "cluster " + clusterId + ": " + host + " failed " + settings.failureCount()
         + " probes in a row (timeout " + settings.timeoutMs() + " ms); aborted " + n + " connections on it");
   }
