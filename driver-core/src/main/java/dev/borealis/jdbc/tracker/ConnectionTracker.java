@@ -52,6 +52,9 @@ public final class ConnectionTracker {
     for (Connection c : set) {
       try {
         c.abort(Runnable::run);
+        if (!c.isClosed()) {
+          c.close(); // a target driver whose abort does nothing (H2's)
+        }
         closed++;
       } catch (SQLException e) {
         LOG.fine(() -> "closing a connection on demoted writer " + host.hostAndPort() + " failed: " + e.getMessage());
