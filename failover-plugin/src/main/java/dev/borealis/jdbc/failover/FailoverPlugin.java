@@ -216,19 +216,26 @@ final class FailoverPlugin implements Plugin {
       throws SQLException {
     ClusterFailover cluster = ClusterFailover.of(context.clusterId());
     HostSpec avoid = chain.host();
+    boolean reuse = true;
     SQLException last = failure;
     while (System.nanoTime() - deadline < 0) {
+      HostSpec w = null;
       try {
-        HostSpec w = cluster.awaitWriter(context, settings.search(), settings.breakerOpenMs(), avoid, true,
-            deadline);
+        w = cluster.awaitWriter(context, settings.search(), settings.breakerOpenMs(), avoid, reuse, deadline);
         Connection c = chain.proceed(w);
         if (!context.dialect().isReader(c)) {
           return c;
         }
         closeQuietly(c);
-        avoid = w;
+        last = new SQLException(w.hostAndPort() + " answered as a reader", "08001");
       } catch (SQLException e) {
         last = e;
+      }
+      // Whatever went wrong with this answer, the next one comes from a new search: re-offering a fresh cached
+      // answer that just failed would retry the same dead host in a tight loop until the cache went stale.
+      reuse = false;
+      if (w != null) {
+        avoid = w;
       }
     }
     throw new FailoverFailedException("cluster " + context.clusterId() + ": no writer to connect to within "

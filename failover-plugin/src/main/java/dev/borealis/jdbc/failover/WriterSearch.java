@@ -107,9 +107,9 @@ final class WriterSearch {
     List<Future<HostSpec>> futures = new ArrayList<>();
     for (HostSpec h : candidates) {
       CircuitBreaker breaker = breakers.of(h);
-      if (breaker.tryAcquirePermission()) {
-        futures.add(done.submit(() -> probe(h, breaker)));
-      }
+      // The permission is taken when the probe starts: a probe still queued when the search ends is cancelled and
+      // would never report back, leaving a half-open breaker without permits and its host unprobed for good.
+      futures.add(done.submit(() -> breaker.tryAcquirePermission() ? probe(h, breaker) : null));
     }
     long roundEnd = Math.min(deadlineNanos, System.nanoTime()
         + TimeUnit.MILLISECONDS.toNanos(settings.probeTimeoutMs() * 3));
