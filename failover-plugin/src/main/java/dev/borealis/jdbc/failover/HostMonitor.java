@@ -80,7 +80,7 @@ final class HostMonitor implements Runnable {
     try {
       while (!stopped) {
         long start = System.nanoTime();
-        long budgetMs = probe == null ? openTimeoutMs(settings.timeoutMs()) : settings.timeoutMs();
+        long budgetMs = probe == null ? openBoundMs(settings.timeoutMs()) : settings.timeoutMs();
         boolean answered = probeOnce();
         long took = System.nanoTime() - start;
         HostMonitors.probed(clusterId);
@@ -108,12 +108,11 @@ final class HostMonitor implements Runnable {
   }
 
   /**
-   * Opening the probe connection takes several round trips (handshake, authentication, the driver's own first
-   * queries), so it gets twice the probe timeout, at least one second (PostgreSQL's unit); a silent host still
-   * costs a bounded wait.
+   * The longest opening the probe connection may wait without an answer: the probe timeout (it bounds each read
+   * of the handshake, not their sum), which pgJDBC rounds up to whole seconds.
    */
-  static long openTimeoutMs(long timeoutMs) {
-    return Math.max(1_000, 2 * timeoutMs);
+  static long openBoundMs(long timeoutMs) {
+    return Math.max(1_000, timeoutMs);
   }
 
   /**
@@ -131,8 +130,7 @@ final class HostMonitor implements Runnable {
   private boolean probeOnce() {
     try {
       if (probe == null) {
-        probe = opener.open(host, openTimeoutMs(settings.timeoutMs()));
-        probe.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, settings.timeoutMs()));
+        probe = opener.open(host, settings.timeoutMs());
       }
       try (Statement s = probe.createStatement()) {
         s.execute("SELECT 1");
