@@ -132,11 +132,15 @@ class HikariSoakTest {
     }
   }
 
-  /** Live threads that did not exist in {@code before}, other than the embedded cluster's (server, instances). */
+  /**
+   * Live threads that did not exist in {@code before}, other than the embedded cluster's (server, instances) and
+   * the JVM's own (the system group: e.g. the Attach Listener a {@code jcmd} thread dump starts).
+   */
   private List<String> newThreads(Set<Thread> before) {
     String clusterThreads = "borealis-" + served.cluster.name() + "-";
     return Thread.getAllStackTraces().keySet().stream()
         .filter(t -> t.isAlive() && !before.contains(t) && !t.getName().startsWith(clusterThreads))
+        .filter(t -> t.getThreadGroup() == null || !"system".equals(t.getThreadGroup().getName()))
         .map(t -> t.getName() + " " + stackOf(t))
         .toList();
   }
