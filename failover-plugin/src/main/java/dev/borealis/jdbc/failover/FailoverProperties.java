@@ -46,8 +46,8 @@ public final class FailoverProperties {
 
   public static final Property<Long> MONITOR_TIMEOUT_MS = Property.integer("failureDetectionTimeoutMs", 500, 50,
       60_000, "How long one probe may wait for the instance's answer before it counts as failed (opening the "
-          + "probe's connection: at least one second on PostgreSQL). A probe that failed while the JVM itself "
-          + "stalled (the monitor woke or finished more than this late) is not counted.");
+          + "probe's connection: twice this per read, at least one second). A probe query that failed after more than twice "
+          + "this (the JVM itself stalled: GC, starved CPU) is not counted.");
 
   private FailoverProperties() {
   }

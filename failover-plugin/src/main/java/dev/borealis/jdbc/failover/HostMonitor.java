@@ -76,21 +76,21 @@ final class HostMonitor implements Runnable {
   @Override
   public void run() {
     long intervalNanos = TimeUnit.MILLISECONDS.toNanos(settings.intervalMs());
-    long due = System.nanoTime();
     try {
       while (!stopped) {
         long start = System.nanoTime();
-        long budgetMs = probe == null ? openBoundMs(settings.timeoutMs()) : settings.timeoutMs();
+        boolean opening = probe == null;
         boolean answered = probeOnce();
         long took = System.nanoTime() - start;
         HostMonitors.probed(clusterId);
         if (answered) {
           failures = 0;
           inconclusive = 0;
-        } else if (stalled(start - due, took, budgetMs, settings.timeoutMs())) {
+        } else if (!opening && stalled(took, settings.timeoutMs())) {
           inconclusive++;
           LOG.fine(() -> "cluster " + clusterId + ": probe of " + host + " failed after a stall of this JVM ("
-              + TimeUnit.NANOSECONDS.toMillis(took) + " ms for a " + budgetMs + " ms bound); not counted as a miss");
+              + TimeUnit.NANOSECONDS.toMillis(took) + " ms for a " + settings.timeoutMs() + " ms timeout); not "
+              + "counted as a miss");
         } else {
           failures++;
         }
@@ -99,7 +99,6 @@ final class HostMonitor implements Runnable {
           failures = 0;
           inconclusive = 0;
         }
-        due = System.nanoTime() + intervalNanos;
         LockSupport.parkNanos(this, intervalNanos);
       }
     } finally {
@@ -108,29 +107,34 @@ final class HostMonitor implements Runnable {
   }
 
   /**
-   * The longest opening the probe connection may wait without an answer: the probe timeout (it bounds each read
-   * of the handshake, not their sum), which pgJDBC rounds up to whole seconds.
+   * Each read while opening the probe connection may wait twice the probe timeout, at least a second: the server
+   * does more for a new session (authentication, session set-up) than for {@code SELECT 1}, so a busy host that
+   * answers its probes in time could miss the probe timeout there, and after one miss the monitor always opens a
+   * new connection. A silent host still fails the open within this per read.
    */
-  static long openBoundMs(long timeoutMs) {
-    return Math.max(1_000, timeoutMs);
+  static long openTimeoutMs(long timeoutMs) {
+    return Math.max(1_000, 2 * timeoutMs);
   }
 
   /**
-   * Whether a failed probe says nothing about the host because this thread did not run on time: it woke up more
-   * than a probe timeout late, or the probe overran its own bound by more than a probe timeout (a GC pause or a
-   * starved CPU froze the monitor, and with it the clock its timeout runs on). Such a miss is not counted as one,
-   * except that twice the failure count of misses in a row, counted or not, still means dead: a dead host on an
-   * overloaded machine must be found too, only later.
+   * Whether a failed {@code SELECT 1} on the open probe connection (one read, bounded by the probe timeout) says
+   * nothing about the host because this thread did not run while it waited: it took more than twice its timeout
+   * (a GC pause or a starved CPU froze the monitor, and with it the clock its timeout runs on). A late wake-up
+   * before the probe does not count: the probe then ran with its full timeout. Opening the probe connection is not
+   * judged this way: its duration is not one bounded wait (pgJDBC, for one, retries without TLS after a timed-out
+   * TLS request), so a failed open always counts. Such a miss is not counted as one, except that twice the failure
+   * count of misses in a row, counted or not, still means dead: a dead host on an overloaded machine must be found
+   * too, only later.
    */
-  static boolean stalled(long lateNanos, long tookNanos, long budgetMs, long timeoutMs) {
-    long slack = TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-    return lateNanos > slack || tookNanos > TimeUnit.MILLISECONDS.toNanos(budgetMs) + slack;
+  static boolean stalled(long tookNanos, long timeoutMs) {
+    return tookNanos > TimeUnit.MILLISECONDS.toNanos(2 * timeoutMs);
   }
 
   private boolean probeOnce() {
     try {
       if (probe == null) {
-        probe = opener.open(host, settings.timeoutMs());
+        probe = opener.open(host, openTimeoutMs(settings.timeoutMs()));
+        probe.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, settings.timeoutMs()));
       }
       try (Statement s = probe.createStatement()) {
         s.execute("SELECT 1");

@@ -73,20 +73,19 @@ class BusyHostMonitoringTest {
   @Test
   void aProbeThatFailedWhileTheMonitorStalledIsNotCountedButOneThatTimedOutOnTimeIs() {
     long ms = 1_000_000L;
-    // Woke on time, waited its 400 ms bound: the host did not answer.
-    assertThat(HostMonitor.stalled(5 * ms, 410 * ms, 400, 400)).isFalse();
-    // Woke 2 s late (a GC pause or a starved CPU): whatever happened next says nothing about the host.
-    assertThat(HostMonitor.stalled(2_000 * ms, 410 * ms, 400, 400)).isTrue();
-    // A 400 ms bound that took 3 s: the clock the timeout runs on was frozen.
-    assertThat(HostMonitor.stalled(0, 3_000 * ms, 400, 400)).isTrue();
-    // Opening the probe connection on PostgreSQL waits up to a whole second for a silent host: not a stall.
-    assertThat(HostMonitor.stalled(0, 1_000 * ms, HostMonitor.openBoundMs(400), 400)).isFalse();
+    // Waited its 400 ms timeout: the host did not answer.
+    assertThat(HostMonitor.stalled(410 * ms, 400)).isFalse();
+    // A 400 ms timeout that took 3 s (a GC pause, a starved CPU): the clock the timeout runs on was frozen.
+    assertThat(HostMonitor.stalled(3_000 * ms, 400)).isTrue();
   }
 
-  /** One spinning thread per CPU until {@code stop}. */
+  /**
+   * Spinning threads on half the CPUs until {@code stop}: load, not starvation, since the embedded server runs in
+   * this JVM and a starved server really does answer later than the probe timeout.
+   */
   private static List<Thread> burnCpus(AtomicBoolean stop) {
     List<Thread> threads = new ArrayList<>();
-    for (int i = 0; i < Runtime.getRuntime().availableProcessors(); i++) {
+    for (int i = 0; i < Math.max(1, Runtime.getRuntime().availableProcessors() / 2); i++) {
       Thread t = new Thread(() -> {
         long x = 0;
         while (!stop.get()) {

@@ -43,6 +43,8 @@ class PostgresStreamingReplicationFailoverTest {
       execute(c, "CREATE TABLE orders (id INT PRIMARY KEY)");
       execute(c, "INSERT INTO orders VALUES (1)");
       assertThat(serverPort(c)).isEqualTo(primary.port());
+      // Streaming replication is asynchronous: what the standby has not received is lost with the primary.
+      awaitReplicated(promoted);
 
       replication.stopServer(primary.index());
       try (Connection standby = replication.connect(promoted); Statement s = standby.createStatement();
@@ -73,6 +75,20 @@ class PostgresStreamingReplicationFailoverTest {
     String url = "jdbc:borealis:postgresql://" + hosts + "/postgres?sslmode=disable&failoverTimeoutMs=30000"
         + "&clusterId=pg-streaming-failover-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
     return DriverManager.getConnection(url, StreamingReplication.USER, "");
+  }
+
+  private void awaitReplicated(StreamingReplication.Server standby) throws SQLException {
+    try (Connection s = replication.connect(standby)) {
+      ServedCluster.poll(java.time.Duration.ofSeconds(20), () -> {
+        try (Statement st = s.createStatement();
+            ResultSet rs = st.executeQuery("SELECT count(*) FROM orders WHERE id = 1")) {
+          rs.next();
+          return rs.getLong(1) == 1;
+        } catch (SQLException e) {
+          return false; // 42P01 until the CREATE TABLE arrives
+        }
+      }, "row 1 replicated to " + standby.hostAndPort());
+    }
   }
 
   private static int serverPort(Connection c) throws SQLException {
