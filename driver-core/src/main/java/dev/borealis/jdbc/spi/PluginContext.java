@@ -36,6 +36,9 @@ public interface PluginContext {
 
   HostSpec currentHost();
 
+  /** Whether the application closed (or aborted) this logical connection. */
+  boolean isClosed();
+
   /** The physical connection calls currently go to. */
   Connection currentConnection();
 

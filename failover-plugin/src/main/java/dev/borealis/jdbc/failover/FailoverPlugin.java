@@ -73,10 +73,29 @@ final class FailoverPlugin implements Plugin {
     try {
       return chain.proceed();
     } catch (SQLException e) {
-      if (!needsFailover(e) || staleObject(chain.target())) {
+      if (!(needsFailover(e) || abortedUnderUs(e)) || staleObject(chain.target())) {
         throw e;
       }
       throw failover(e, chain.method());
+    }
+  }
+
+  /**
+   * The driver itself aborts physical connections (failure monitoring: a dead host; the connection tracker: a
+   * demoted writer), and a target driver reports a statement cut short that way in its own words: Connector/J,
+   * for one, says "The object is already closed" without a connection-class SQLSTATE. A failure while the
+   * current physical connection is closed but the application's is not is a lost connection, whatever it says.
+   */
+  private boolean abortedUnderUs(SQLException e) {
+    Connection physical = context.currentConnection();
+    if (context.dialect() == null || physical == null || context.isClosed()
+        || e instanceof FailoverSuccessException || e instanceof TransactionStateUnknownException) {
+      return false;
+    }
+    try {
+      return physical.isClosed();
+    } catch (SQLException ignored) {
+      return true;
     }
   }
 
