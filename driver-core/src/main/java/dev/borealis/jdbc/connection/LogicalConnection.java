@@ -99,9 +99,20 @@ public final class LogicalConnection implements PluginContext, ClusterTopology.L
 
   /** The last step of every connect chain. */
   private Connection openPhysical(HostSpec target) throws SQLException {
+    return openPhysical(target, 0);
+  }
+
+  /**
+   * Opens a physical connection; with {@code boundMs > 0} the connect, the login and the cluster's first queries
+   * on it are bounded by about that long, after which the read timeout the application configured is restored.
+   */
+  private Connection openPhysical(HostSpec target, long boundMs) throws SQLException {
     long start = System.nanoTime();
     Connection c;
     java.util.Properties props = targetProperties(target);
+    if (boundMs > 0) {
+      props.putAll(engine.boundedConnect(boundMs));
+    }
     try {
       c = engine.targetDriver().connect(engine.physicalUrl(target, database), props);
     } catch (SQLException e) {
@@ -114,6 +125,9 @@ public final class LogicalConnection implements PluginContext, ClusterTopology.L
     }
     cluster.stats().recordResponse(target, System.nanoTime() - start);
     prepareCluster(c);
+    if (boundMs > 0 && !engine.boundedConnect(boundMs).isEmpty()) {
+      restoreReadTimeout(c);
+    }
     openedHosts.put(c, target);
     return c;
   }
@@ -125,6 +139,15 @@ public final class LogicalConnection implements PluginContext, ClusterTopology.L
       credentials.apply(target, props);
     }
     return props;
+  }
+
+  private void restoreReadTimeout(Connection c) throws SQLException {
+    try {
+      c.setNetworkTimeout(Runnable::run, engine.readTimeoutMs(config.targetProperties()));
+    } catch (SQLException e) {
+      closeQuietly(c);
+      throw e;
+    }
   }
 
   /**
@@ -274,12 +297,19 @@ public final class LogicalConnection implements PluginContext, ClusterTopology.L
   }
 
   @Override
-  public Connection connectDirect(HostSpec target, java.util.Properties targetOverrides) throws SQLException {
+  public Connection connectDirect(HostSpec target, long timeoutMs) throws SQLException {
     java.util.Properties props = targetProperties(target);
-    props.putAll(targetOverrides);
+    props.putAll(engine.boundedConnect(timeoutMs));
     Connection c = engine.targetDriver().connect(engine.physicalUrl(target, database), props);
     if (c == null) {
       throw new SQLException("target driver declined the URL for " + target.hostAndPort(), "08001");
+    }
+    try {
+      // The connect-time bound is whole seconds on some drivers; reads get the exact one.
+      c.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, timeoutMs));
+    } catch (SQLException e) {
+      closeQuietly(c);
+      throw e;
     }
     return c;
   }
@@ -302,6 +332,11 @@ public final class LogicalConnection implements PluginContext, ClusterTopology.L
   @Override
   public Connection connect(HostSpec target) throws SQLException {
     return pipeline.connect(target, false, this::openPhysical);
+  }
+
+  @Override
+  public Connection connect(HostSpec target, long timeoutMs) throws SQLException {
+    return pipeline.connect(target, false, h -> openPhysical(h, timeoutMs));
   }
 
   @Override

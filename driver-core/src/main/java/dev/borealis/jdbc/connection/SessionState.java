@@ -81,8 +81,34 @@ public final class SessionState {
     return readOnly != null && readOnly;
   }
 
-  /** Makes {@code target} carry the recorded settings; read-only goes last so the others are still allowed. */
-  public synchronized void applyTo(Connection target) throws SQLException {
+  /**
+   * Makes {@code target} carry the recorded settings; read-only goes last so the others are still allowed. The
+   * settings are copied under the monitor and applied outside it: the calls below talk to the server, and no
+   * monitor may be held around blocking I/O (it would pin a virtual thread and stall the recording setters).
+   */
+  public void applyTo(Connection target) throws SQLException {
+    snapshot().apply(target);
+  }
+
+  private synchronized SessionState snapshot() {
+    SessionState copy = new SessionState();
+    copy.autoCommit = autoCommit;
+    copy.readOnly = readOnly;
+    copy.isolation = isolation;
+    copy.holdability = holdability;
+    copy.catalog = catalog;
+    copy.schema = schema;
+    copy.timeoutExecutor = timeoutExecutor;
+    copy.networkTimeoutMs = networkTimeoutMs;
+    if (clientInfo != null) {
+      copy.clientInfo = new Properties();
+      copy.clientInfo.putAll(clientInfo);
+    }
+    return copy;
+  }
+
+  /** Only on a private snapshot, so no lock is needed. */
+  private void apply(Connection target) throws SQLException {
     if (autoCommit != null && target.getAutoCommit() != autoCommit) {
       target.setAutoCommit(autoCommit);
     }

@@ -36,6 +36,9 @@ public interface PluginContext {
 
   HostSpec currentHost();
 
+  /** Whether the application closed (or aborted) this logical connection. */
+  boolean isClosed();
+
   /** The physical connection calls currently go to. */
   Connection currentConnection();
 
@@ -46,10 +49,18 @@ public interface PluginContext {
   Connection connect(HostSpec host) throws SQLException;
 
   /**
-   * Opens a physical connection to {@code host} with the target properties plus {@code targetOverrides} (e.g.
-   * short timeouts for a probe), bypassing the plugins and untracked by the logical connection. The caller owns it.
+   * Like {@link #connect(HostSpec)}, but opening the connection (TCP connect, login, the dialect's first queries)
+   * may take about {@code timeoutMs} at most, so a silent host cannot stall a failover; the connection's read
+   * timeout is then put back to what the target properties say.
    */
-  Connection connectDirect(HostSpec host, java.util.Properties targetOverrides) throws SQLException;
+  Connection connect(HostSpec host, long timeoutMs) throws SQLException;
+
+  /**
+   * Opens a physical connection to {@code host} for the driver's own use (a probe), bypassing the plugins and
+   * untracked by the logical connection, with opening it and every read on it bounded by {@code timeoutMs}
+   * (rounded up to the target driver's unit). The caller owns it.
+   */
+  Connection connectDirect(HostSpec host, long timeoutMs) throws SQLException;
 
   /**
    * Makes {@code physical} the logical connection's current connection: copies the tracked session state onto it

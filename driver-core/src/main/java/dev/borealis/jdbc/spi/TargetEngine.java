@@ -2,6 +2,8 @@ package dev.borealis.jdbc.spi;
 
 import java.sql.Driver;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 
 /**
  * A target engine reachable as {@code jdbc:borealis:<scheme>://…}: which driver opens physical connections, how a
@@ -22,4 +24,19 @@ public interface TargetEngine {
   String physicalUrl(HostSpec host, String database);
 
   List<Dialect> dialects();
+
+  /**
+   * Target-driver properties that bound opening a connection, the TCP connect and the login exchange both, to
+   * about {@code timeoutMs} (rounded up to the driver's unit), so a silent (blackholed) host costs a bounded wait.
+   * They also bound every read on the connection; {@link #readTimeoutMs} gives what to restore afterwards. An
+   * engine whose driver has no such settings returns none (the default), and its connects are not bounded.
+   */
+  default Properties boundedConnect(long timeoutMs) {
+    return new Properties();
+  }
+
+  /** The read timeout in milliseconds the given target properties give a connection (0: none). */
+  default int readTimeoutMs(Map<String, String> targetProperties) {
+    return 0;
+  }
 }

@@ -100,9 +100,12 @@ final class TopologyReader {
         + " answered for a topology read", "08001", last);
   }
 
+  /** The provider's own connection: its connect, login and reads are all bounded, a silent host costs seconds. */
   private Connection open(HostSpec h) throws SQLException {
+    java.util.Properties props = settings.newTargetProperties(h);
+    props.putAll(settings.engine().boundedConnect(READ_TIMEOUT_MS));
     Connection c = settings.engine().targetDriver().connect(
-        settings.engine().physicalUrl(h, settings.database()), settings.newTargetProperties(h));
+        settings.engine().physicalUrl(h, settings.database()), props);
     if (c == null) {
       throw new SQLException("target driver declined the URL for " + h.hostAndPort(), "08001");
     }

@@ -39,10 +39,9 @@ public final class ConnectionTracker {
 
   /**
    * Aborts every tracked connection on {@code host}; safe to call from several plugins for one event. Abort, not
-   * close: a target driver's {@code close()} waits for the lock a statement holds while it reads from the socket, so
-   * closing a connection stuck on a silent (blackholed) demoted writer would block this thread, the topology
-   * refresh, until failure monitoring freed the statement. Abort drops the socket at once and the stuck statement
-   * fails over.
+   * close: a target driver's close() waits for a statement another thread runs on the connection (pgJDBC and
+   * Connector/J both lock for it), and this runs on the thread that publishes topology, which must not wait on an
+   * application's statement; abort cuts the socket at once and the owner's next call fails over.
    */
   static int closeAll(String clusterId, HostSpec host) {
     Set<Connection> set = hosts(clusterId).remove(host.hostAndPort());
@@ -53,6 +52,9 @@ public final class ConnectionTracker {
     for (Connection c : set) {
       try {
         c.abort(Runnable::run);
+        if (!c.isClosed()) {
+          c.close(); // a target driver whose abort does nothing (H2's)
+        }
         closed++;
       } catch (SQLException e) {
         LOG.fine(() -> "closing a connection on demoted writer " + host.hostAndPort() + " failed: " + e.getMessage());

@@ -6,6 +6,8 @@ import dev.borealis.jdbc.spi.TargetEngine;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 
 /** {@code jdbc:borealis:mysql://…} over MySQL Connector/J. */
 public final class MySqlEngine implements TargetEngine {
@@ -39,6 +41,26 @@ public final class MySqlEngine implements TargetEngine {
   @Override
   public String physicalUrl(HostSpec host, String database) {
     return "jdbc:mysql://" + host.hostAndPort() + "/" + database;
+  }
+
+  /** Connector/J takes milliseconds; its {@code socketTimeout} also covers the handshake. */
+  @Override
+  public Properties boundedConnect(long timeoutMs) {
+    Properties p = new Properties();
+    String ms = Long.toString(Math.max(1, Math.min(Integer.MAX_VALUE, timeoutMs)));
+    p.setProperty("connectTimeout", ms);
+    p.setProperty("socketTimeout", ms);
+    return p;
+  }
+
+  @Override
+  public int readTimeoutMs(Map<String, String> targetProperties) {
+    String value = targetProperties.get("socketTimeout");
+    try {
+      return value == null ? 0 : (int) Math.min(Integer.MAX_VALUE, Math.max(0, Long.parseLong(value.trim())));
+    } catch (NumberFormatException e) {
+      return 0; // Connector/J itself rejects the value when it opens the connection.
+    }
   }
 
   /** Most specific first; plain replication is the fallback for any MySQL or MariaDB server. */

@@ -73,10 +73,29 @@ final class FailoverPlugin implements Plugin {
     try {
       return chain.proceed();
     } catch (SQLException e) {
-      if (!needsFailover(e) || staleObject(chain.target())) {
+      if (!(needsFailover(e) || abortedUnderUs(e)) || staleObject(chain.target())) {
         throw e;
       }
       throw failover(e, chain.method());
+    }
+  }
+
+  /**
+   * The driver itself aborts physical connections (failure monitoring: a dead host; the connection tracker: a
+   * demoted writer), and a target driver reports a statement cut short that way in its own words: Connector/J,
+   * for one, says "The object is already closed" without a connection-class SQLSTATE. A failure while the
+   * current physical connection is closed but the application's is not is a lost connection, whatever it says.
+   */
+  private boolean abortedUnderUs(SQLException e) {
+    Connection physical = context.currentConnection();
+    if (context.dialect() == null || physical == null || context.isClosed()
+        || e instanceof FailoverSuccessException || e instanceof TransactionStateUnknownException) {
+      return false;
+    }
+    try {
+      return physical.isClosed();
+    } catch (SQLException ignored) {
+      return true;
     }
   }
 
@@ -162,7 +181,7 @@ final class FailoverPlugin implements Plugin {
     while (System.nanoTime() - deadline < 0) {
       HostSpec w = cluster.awaitWriter(context, settings.search(), settings.breakerOpenMs(), avoid, reuse, deadline);
       try {
-        Connection c = context.connect(w);
+        Connection c = context.connect(w, settings.connectBoundMs(deadline));
         if (!context.dialect().isReader(c)) {
           return new Target(c, w.withRole(HostRole.WRITER));
         }
@@ -198,8 +217,9 @@ final class FailoverPlugin implements Plugin {
       closeQuietly(c);
       failure = new SQLException(chain.host().hostAndPort() + " answered as a reader", "08001");
     } catch (SQLException e) {
+      // A JVM that never reached the cluster has no dialect yet: the SQLSTATE class alone decides.
       Dialect d = context.dialect();
-      if (d == null || mode == FailoverMode.STRICT_READER || !(isConnectivity(e) || d.isConnectionLost(e))) {
+      if (mode == FailoverMode.STRICT_READER || !(isConnectivity(e) || d != null && d.isConnectionLost(e))) {
         throw e;
       }
       failure = e;
@@ -215,19 +235,26 @@ final class FailoverPlugin implements Plugin {
       throws SQLException {
     ClusterFailover cluster = ClusterFailover.of(context.clusterId());
     HostSpec avoid = chain.host();
+    boolean reuse = true;
     SQLException last = failure;
     while (System.nanoTime() - deadline < 0) {
+      HostSpec w = null;
       try {
-        HostSpec w = cluster.awaitWriter(context, settings.search(), settings.breakerOpenMs(), avoid, true,
-            deadline);
+        w = cluster.awaitWriter(context, settings.search(), settings.breakerOpenMs(), avoid, reuse, deadline);
         Connection c = chain.proceed(w);
         if (!context.dialect().isReader(c)) {
           return c;
         }
         closeQuietly(c);
-        avoid = w;
+        last = new SQLException(w.hostAndPort() + " answered as a reader", "08001");
       } catch (SQLException e) {
         last = e;
+      }
+      // Whatever went wrong with this answer, the next one comes from a new search: re-offering a fresh cached
+      // answer that just failed would retry the same dead host in a tight loop until the cache went stale.
+      reuse = false;
+      if (w != null) {
+        avoid = w;
       }
     }
     throw new FailoverFailedException("cluster " + context.clusterId() + ": no writer to connect to within "
@@ -242,8 +269,13 @@ final class FailoverPlugin implements Plugin {
     return mode;
   }
 
+  /**
+   * Class 08 (connection exception), or 57 (operator intervention: PostgreSQL's shutdown and "cannot connect now"
+   * while an instance reboots); no SQLSTATE at all means the driver never got an answer.
+   */
   private static boolean isConnectivity(SQLException e) {
-    return e.getSQLState() == null || e.getSQLState().startsWith("08");
+    String state = e.getSQLState();
+    return state == null || state.startsWith("08") || state.startsWith("57");
   }
 
   static void abortQuietly(Connection c) {

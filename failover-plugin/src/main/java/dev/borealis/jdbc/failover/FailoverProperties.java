@@ -27,8 +27,9 @@ public final class FailoverProperties {
       "Longest pause between rounds of topology reads during a writer search, in milliseconds.");
 
   public static final Property<Long> FAILOVER_PROBE_TIMEOUT_MS = Property.integer("failoverProbeTimeoutMs", 1_000,
-      100, 60_000, "Connect and read timeout of the connections a writer search opens to each instance; a silent "
-          + "instance costs at most this per round (PostgreSQL rounds connect timeouts up to whole seconds).");
+      100, 60_000, "Connect and read timeout of the connections a writer search opens to each instance, and the "
+          + "longest a failover waits to open its new connection to the instance it picked; a silent instance costs "
+          + "at most this per attempt (PostgreSQL rounds connect timeouts up to whole seconds).");
 
   public static final Property<Long> FAILOVER_HOST_BREAKER_OPEN_MS = Property.integer("failoverHostBreakerOpenMs",
       1_000, 0, 600_000, "After two failed probes in a row an instance is skipped by writer searches for this long "
@@ -45,7 +46,8 @@ public final class FailoverProperties {
 
   public static final Property<Long> MONITOR_TIMEOUT_MS = Property.integer("failureDetectionTimeoutMs", 500, 50,
       60_000, "How long one probe may wait for the instance's answer before it counts as failed (opening the "
-          + "probe's connection: at least one second on PostgreSQL).");
+          + "probe's connection: twice this per read, at least one second). A probe query that failed after more than twice "
+          + "this (the JVM itself stalled: GC, starved CPU) is not counted.");
 
   private FailoverProperties() {
   }

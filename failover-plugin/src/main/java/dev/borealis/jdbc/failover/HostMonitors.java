@@ -3,8 +3,8 @@ package dev.borealis.jdbc.failover;
 import dev.borealis.jdbc.spi.HostSpec;
 import java.sql.Connection;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The live monitors, one per cluster and instance: started by the first connection on the instance, stopped when
@@ -13,16 +13,19 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class HostMonitors {
 
   private static final Map<String, HostMonitor> MONITORS = new ConcurrentHashMap<>();
+  /** Per cluster: probes run and connections aborted, for tests and diagnostics (two counters per cluster id). */
+  private static final Map<String, AtomicLong> PROBES = new ConcurrentHashMap<>();
+  private static final Map<String, AtomicLong> ABORTS = new ConcurrentHashMap<>();
 
   private HostMonitors() {
   }
 
   static void watch(String clusterId, HostSpec host, Connection physical, MonitorSettings settings,
-      HostMonitor.Opener opener, Properties timeouts) {
+      HostMonitor.Opener opener) {
     MONITORS.compute(key(clusterId, host), (k, m) -> {
       HostMonitor monitor = m;
       if (monitor == null) {
-        monitor = new HostMonitor(clusterId, host, settings, opener, timeouts);
+        monitor = new HostMonitor(clusterId, host, settings, opener);
         monitor.start();
       }
       monitor.watch(physical);
@@ -38,6 +41,26 @@ public final class HostMonitors {
       }
       return m;
     });
+  }
+
+  static void probed(String clusterId) {
+    PROBES.computeIfAbsent(clusterId, k -> new AtomicLong()).incrementAndGet();
+  }
+
+  static void aborted(String clusterId, int connections) {
+    ABORTS.computeIfAbsent(clusterId, k -> new AtomicLong()).addAndGet(connections);
+  }
+
+  /** How many probes the cluster's monitors ran in this JVM. */
+  public static long probes(String clusterId) {
+    AtomicLong n = PROBES.get(clusterId);
+    return n == null ? 0 : n.get();
+  }
+
+  /** How many connections the cluster's monitors aborted in this JVM. */
+  public static long aborts(String clusterId) {
+    AtomicLong n = ABORTS.get(clusterId);
+    return n == null ? 0 : n.get();
   }
 
   /** How many instances of the cluster are monitored now; for tests and diagnostics. */

@@ -56,8 +56,7 @@ final class MonitoringPlugin implements Plugin {
     }
     watched = physical;
     watchedHost = current;
-    HostMonitors.watch(context.clusterId(), current, physical, settings, context::connectDirect,
-        ProbeTimeouts.forDialect(context.dialect(), settings.timeoutMs()));
+    HostMonitors.watch(context.clusterId(), current, physical, settings, context::connectDirect);
   }
 
   @Override

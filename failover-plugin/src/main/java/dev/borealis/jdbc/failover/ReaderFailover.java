@@ -31,7 +31,7 @@ final class ReaderFailover {
     List<String> failures = new ArrayList<>();
     long pauseMs = settings.search().intervalMs();
     while (System.nanoTime() - deadline < 0) {
-      FailoverPlugin.Target t = anyReader(lost, failures);
+      FailoverPlugin.Target t = anyReader(lost, failures, deadline);
       if (t != null) {
         return t;
       }
@@ -46,13 +46,13 @@ final class ReaderFailover {
         + failures, "08001");
   }
 
-  private FailoverPlugin.Target anyReader(HostSpec lost, List<String> failures) {
+  private FailoverPlugin.Target anyReader(HostSpec lost, List<String> failures, long deadline) {
     List<HostSpec> candidates = new ArrayList<>(context.topology().readers());
     candidates.removeIf(h -> h.sameAddress(lost));
-    while (!candidates.isEmpty()) {
+    while (!candidates.isEmpty() && System.nanoTime() - deadline < 0) {
       HostSpec pick = context.readerSelector().select(candidates);
       try {
-        Connection c = context.connect(pick);
+        Connection c = context.connect(pick, settings.connectBoundMs(deadline));
         return new FailoverPlugin.Target(c, pick.withRole(HostRole.READER));
       } catch (SQLException e) {
         failures.add(pick.hostAndPort() + ": " + e.getMessage());

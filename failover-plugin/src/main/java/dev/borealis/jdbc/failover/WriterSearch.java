@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorCompletionService;
@@ -108,9 +107,9 @@ final class WriterSearch {
     List<Future<HostSpec>> futures = new ArrayList<>();
     for (HostSpec h : candidates) {
       CircuitBreaker breaker = breakers.of(h);
-      if (breaker.tryAcquirePermission()) {
-        futures.add(done.submit(() -> probe(h, breaker)));
-      }
+      // The permission is taken when the probe starts: a probe still queued when the search ends is cancelled and
+      // would never report back, leaving a half-open breaker without permits and its host unprobed for good.
+      futures.add(done.submit(() -> breaker.tryAcquirePermission() ? probe(h, breaker) : null));
     }
     long roundEnd = Math.min(deadlineNanos, System.nanoTime()
         + TimeUnit.MILLISECONDS.toNanos(settings.probeTimeoutMs() * 3));
@@ -151,12 +150,14 @@ final class WriterSearch {
   /** Whether {@code h} is the writer, asked of {@code h} itself; the topology read through it is published. */
   private HostSpec probe(HostSpec h, CircuitBreaker breaker) {
     long start = System.nanoTime();
-    Dialect dialect = context.dialect();
-    Properties timeouts = ProbeTimeouts.forDialect(dialect, settings.probeTimeoutMs());
-    try (Connection c = context.connectDirect(h, timeouts)) {
-      ProbeTimeouts.bound(c, settings.probeTimeoutMs());
-      boolean reader = dialect.isReader(c);
+    try (Connection c = context.connectDirect(h, settings.probeTimeoutMs())) {
+      // First: a JVM that never reached the cluster (connect-time failover) detects the dialect here.
       Topology seen = readTopology(c);
+      Dialect dialect = context.dialect();
+      if (dialect == null) {
+        throw new SQLException(h.hostAndPort() + " answered but the cluster's dialect could not be detected", "08001");
+      }
+      boolean reader = dialect.isReader(c);
       breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
       if (reader) {
         seen.writer().filter(w -> !w.sameAddress(h)).ifPresent(extra::add);

@@ -45,7 +45,7 @@ final class ServedCluster implements AutoCloseable {
         .failoverDelay(Duration.ofMillis(300)).rebootDelay(Duration.ofMillis(300)).start();
     ServedCluster served;
     try {
-      served = new ServedCluster(c, ClusterServer.start(c, ServerOptions.defaults().withPort(0)));
+      served = new ServedCluster(c, ClusterServer.start(c, options()));
     } catch (IOException | RuntimeException e) {
       c.close();
       throw e;
@@ -60,6 +60,38 @@ final class ServedCluster implements AutoCloseable {
       }
     }
     return served;
+  }
+
+  /**
+   * With the hosts file the surefire JVM reads ({@code -Djdk.net.hosts.file}, see the pom), the cluster also
+   * publishes its Aurora-shaped hostnames, for tests that need the driver to derive an instance's address from its
+   * id (an instance added at runtime). Run outside Maven, only the IP-based URLs work.
+   */
+  private static ServerOptions options() {
+    String hosts = System.getProperty("jdk.net.hosts.file");
+    ServerOptions o = ServerOptions.defaults().withPort(0);
+    return hosts == null ? o : o.withHostsFile(java.nio.file.Path.of(hosts));
+  }
+
+  /**
+   * The Borealis URL through the cluster endpoint's hostname, so instance hostnames follow the Aurora pattern;
+   * skips the test when this JVM cannot resolve them. Its cluster id is {@link #byNameClusterId()}: the IP-based
+   * URLs' id has settings (host names, refresh rate) from its first connection, which this URL must not share.
+   */
+  String clusterEndpointUrl(String extra) {
+    org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("jdk.net.hosts.file") != null
+        && server.distinctAddresses(), "needs -Djdk.net.hosts.file (set by the failover-plugin surefire argLine) and "
+        + "distinct loopback addresses to resolve the embedded cluster's Aurora hostnames");
+    Endpoint e = server.clusterEndpoint();
+    boolean mysql = cluster.engine() == Engine.MYSQL;
+    return "jdbc:borealis:" + (mysql ? "mysql" : "postgresql") + "://" + e.host() + ":" + e.port() + "/"
+        + (mysql ? "app" : "postgres") + "?user=admin&password=admin" + (mysql ? "&allowPublicKeyRetrieval=true" : "")
+        + "&clusterId=" + byNameClusterId() + "&failoverTimeoutMs=15000&failureDetectionIntervalMs=200"
+        + "&failureDetectionTimeoutMs=400" + (extra.isEmpty() ? "" : "&" + extra);
+  }
+
+  String byNameClusterId() {
+    return clusterId + "-byname";
   }
 
   /** The Borealis URL through the current writer's IP, with test-friendly failover and monitoring settings. */
@@ -79,6 +111,15 @@ final class ServedCluster implements AutoCloseable {
         + (extra.contains("failoverTimeoutMs=") ? "" : "&failoverTimeoutMs=15000")
         + "&failureDetectionIntervalMs=200&failureDetectionTimeoutMs=400"
         + (extra.isEmpty() ? "" : "&" + extra);
+  }
+
+  /**
+   * The Borealis URL under a cluster id no connection of this JVM has used, so the driver starts with no dialect
+   * and no topology: only the URL's host (the current writer's IP) is known.
+   */
+  String urlForUnseenCluster() {
+    return url("").replace("clusterId=" + clusterId + "&", "clusterId=" + clusterId + "-unseen" + IDS.incrementAndGet()
+        + "&");
   }
 
   Connection connect(String extra) throws SQLException {
@@ -118,9 +159,14 @@ final class ServedCluster implements AutoCloseable {
 
   /** Polls {@code condition} until it holds or {@code timeout} passes (then fails naming {@code what}). */
   static void poll(Duration timeout, BooleanSupplier condition, String what) {
+    poll(timeout, condition, () -> what);
+  }
+
+  /** As above; {@code what} is only computed when the wait fails (it may describe the state then). */
+  static void poll(Duration timeout, BooleanSupplier condition, java.util.function.Supplier<String> what) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime() - deadline).as("timed out waiting for: " + what).isNegative();
+      assertThat(System.nanoTime() - deadline).as(() -> "timed out waiting for: " + what.get()).isNegative();
       try {
         Thread.sleep(20);
       } catch (InterruptedException e) {

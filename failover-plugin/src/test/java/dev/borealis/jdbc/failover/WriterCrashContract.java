@@ -79,6 +79,56 @@ abstract class WriterCrashContract {
     }
   }
 
+  @Test
+  void aClientThatNeverSawTheClusterConnectingWhileTheWriterIsDownWaitsForTheNewWriter() throws Exception {
+    String url = served.urlForUnseenCluster();
+    String old = served.crashWriter();
+
+    try (Connection c = java.sql.DriverManager.getConnection(url)) {
+      insert(c, 30);
+      assertThat(served.instanceOf(c)).isNotEqualTo(old).isEqualTo(served.writerId());
+    }
+  }
+
+  @Test
+  void aReaderAddedAtRuntimeIsDiscoveredServesReadsAndIsPromotedByTierWithTheDriverFollowing() throws Exception {
+    String url = served.clusterEndpointUrl("clusterTopologyRefreshRateMs=100&readerHostSelectorStrategy=roundRobin");
+    try (Connection writer = java.sql.DriverManager.getConnection(url)) {
+      insert(writer, 40);
+      // The initial readers have tier 1; tier 0 promotes first.
+      served.cluster.addReader("added", 0);
+      assertThat(served.cluster.awaitAvailable("added", java.time.Duration.ofSeconds(20))).isTrue();
+      ServedCluster.poll(java.time.Duration.ofSeconds(20), () -> dev.borealis.jdbc.topology.ClusterRegistry
+          .find(served.byNameClusterId()).orElseThrow().topology().readers().stream()
+          .anyMatch(h -> "added".equals(h.instanceId())), "the driver's topology lists the added reader");
+
+      java.util.Set<String> readersUsed = new java.util.HashSet<>();
+      java.util.List<Connection> held = new java.util.ArrayList<>();
+      try {
+        for (int i = 0; i < 6 && !readersUsed.contains("added"); i++) {
+          Connection r = java.sql.DriverManager.getConnection(url);
+          held.add(r);
+          r.setReadOnly(true);
+          readersUsed.add(served.instanceOf(r));
+        }
+      } finally {
+        for (Connection r : held) {
+          r.close();
+        }
+      }
+      assertThat(readersUsed).as("read-only connections spread over the readers").contains("added");
+
+      String old = served.crashWriter();
+      ServedCluster.poll(java.time.Duration.ofSeconds(20), () -> "added".equals(served.cluster.topology().writerId()),
+          "the cluster promotes the tier-0 reader");
+      SQLException e = catchThrowableOfType(SQLException.class, () -> insert(writer, 41));
+
+      assertThat(e.getSQLState()).isEqualTo("08S02");
+      insert(writer, 41);
+      assertThat(served.instanceOf(writer)).isEqualTo("added").isNotEqualTo(old);
+    }
+  }
+
   static void insert(Connection c, int id) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.executeUpdate("INSERT INTO t VALUES (" + id + ")");
