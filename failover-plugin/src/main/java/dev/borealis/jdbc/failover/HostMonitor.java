@@ -15,8 +15,8 @@ import java.util.logging.Logger;
  * Watches one instance for the connections on it. States: probing (every interval it runs a trivial query on a
  * connection of its own, bounded by the probe timeout, reopening that connection when a probe failed); dead (after
  * {@code failureCount} failures in a row: every watched connection older than the grace period is aborted, so a
- * thread stuck in a socket read returns at once; then probing resumes); stopped (no connection left: the thread
- * ends and closes its connection). Its thread is a named daemon; no lock is held around I/O.
+ * thread stuck in a socket read returns at once; then probing resumes); idle (no connection left: no probes); retired
+ * (idle for the linger period: the thread unregisters itself, ends and closes its connection). Its thread is a named daemon; no lock is held around I/O.
  */
 final class HostMonitor implements Runnable {
 
@@ -35,7 +35,6 @@ final class HostMonitor implements Runnable {
   /** Watched physical connections and when each started to be watched. */
   private final Map<Connection, Long> watched = new ConcurrentHashMap<>();
   private final Thread thread;
-  private volatile boolean stopped;
   private Connection probe;
   private int failures;
   /** Misses right after a stall of this JVM; see {@link #stalled}. */
@@ -58,15 +57,21 @@ final class HostMonitor implements Runnable {
     watched.put(c, System.nanoTime());
   }
 
-  /** Returns whether nothing is watched any more. */
-  boolean unwatch(Connection c) {
+  void unwatch(Connection c) {
     watched.remove(c);
+  }
+
+  boolean idle() {
     return watched.isEmpty();
   }
 
-  void stop() {
-    stopped = true;
-    LockSupport.unpark(thread);
+  /**
+   * How long a monitor with nothing to watch stays up before it retires: long enough that a connection switching
+   * between the writer and a reader (read/write splitting) keeps both monitors, short enough that the driver holds
+   * no thread for a cluster soon after its last connection closed.
+   */
+  long lingerNanos() {
+    return TimeUnit.MILLISECONDS.toNanos(Math.max(1_000, 3 * settings.intervalMs()));
   }
 
   Thread thread() {
@@ -76,8 +81,19 @@ final class HostMonitor implements Runnable {
   @Override
   public void run() {
     long intervalNanos = TimeUnit.MILLISECONDS.toNanos(settings.intervalMs());
+    long idleSince = 0;
     try {
-      while (!stopped) {
+      while (true) {
+        if (idle()) {
+          long now = System.nanoTime();
+          idleSince = idleSince == 0 ? now : idleSince;
+          if (now - idleSince >= lingerNanos() && HostMonitors.retire(clusterId, host, this)) {
+            return;
+          }
+          LockSupport.parkNanos(this, intervalNanos);
+          continue;
+        }
+        idleSince = 0;
         long start = System.nanoTime();
         boolean opening = probe == null;
         boolean answered = probeOnce();

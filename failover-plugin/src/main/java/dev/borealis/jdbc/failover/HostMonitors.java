@@ -7,8 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The live monitors, one per cluster and instance: started by the first connection on the instance, stopped when
- * the last one leaves. Registration and removal are atomic per instance, so an instance never has two monitors.
+ * The live monitors, one per cluster and instance: started by the first connection on the instance, retired a
+ * moment after the last one leaves (a read/write-splitting connection moving between the writer and a reader must
+ * not start and stop a thread per switch). Registration and removal are atomic per instance, so an instance never has two monitors.
  */
 public final class HostMonitors {
 
@@ -33,14 +34,28 @@ public final class HostMonitors {
     });
   }
 
+  /** The monitor outlives its last connection by a linger period ({@link HostMonitor#lingerNanos}) and then retires. */
   static void unwatch(String clusterId, HostSpec host, Connection physical) {
+    HostMonitor m = MONITORS.get(key(clusterId, host));
+    if (m != null) {
+      m.unwatch(physical);
+    }
+  }
+
+  /**
+   * Removes an idle monitor, atomically with {@link #watch} for its instance: a connection arriving at the same
+   * moment either finds the monitor still registered (and keeps it alive) or starts a new one. True when removed.
+   */
+  static boolean retire(String clusterId, HostSpec host, HostMonitor monitor) {
+    boolean[] removed = {false};
     MONITORS.computeIfPresent(key(clusterId, host), (k, m) -> {
-      if (m.unwatch(physical)) {
-        m.stop();
+      if (m == monitor && m.idle()) {
+        removed[0] = true;
         return null;
       }
       return m;
     });
+    return removed[0];
   }
 
   static void probed(String clusterId) {

@@ -81,6 +81,32 @@ class FailureMonitoringTest {
     }
   }
 
+  /**
+   * Regression: a monitor stopped the moment its last connection left, so every read/write-splitting switch started
+   * and stopped a monitor thread (about 300 µs per switch pair in the overhead benchmark). Monitors now linger.
+   */
+  @Test
+  void switchingBetweenWriterAndReaderKeepsTheSameMonitorThreads() throws Exception {
+    try (Connection c = served.connect("")) {
+      c.setReadOnly(true);
+      c.setReadOnly(false);
+      java.util.Set<Thread> first = efmThreads(served.clusterId);
+      assertThat(first).hasSize(2);
+      for (int i = 0; i < 20; i++) {
+        c.setReadOnly(true);
+        c.setReadOnly(false);
+      }
+      assertThat(efmThreads(served.clusterId)).isEqualTo(first);
+    }
+  }
+
+  /** This cluster's monitor threads (those of earlier tests' clusters may still be lingering). */
+  private static java.util.Set<Thread> efmThreads(String clusterId) {
+    return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+        .filter(t -> t.getName().startsWith("borealis-efm-" + clusterId + "-"))
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
   @Test
   void afterTheLastConnectionClosesTheDriverHoldsNoThreadsAndNoSockets() throws Exception {
     Connection a = served.connect("");
