@@ -1,11 +1,8 @@
 package dev.borealis.jdbc.aws;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.borealis.jdbc.config.Property;
+import dev.borealis.jdbc.config.PropertyReference;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,24 +30,13 @@ class CredentialsPropertiesDocTest {
   }
 
   private static void section(StringBuilder sb, String title, List<Property<?>> props) {
-    sb.append("## ").append(title).append("\n\n| Property | Default | Allowed values | Description |\n|---|---|---|---|\n");
-    for (Property<?> p : props) {
-      sb.append("| `").append(p.name()).append("` | ")
-          .append(p.defaultValue() == null ? "(unset)" : "`" + p.defaultValue() + "`").append(" | ")
-          .append(p.rule().replace("|", "\\|")).append(" | ").append(p.description().replace("|", "\\|"))
-          .append(" |\n");
-    }
+    sb.append("## ").append(title).append("\n\n");
+    PropertyReference.appendTable(sb, props);
     sb.append('\n');
   }
 
   @Test
   void theReferenceMatchesTheConstants() throws IOException {
-    String expected = render();
-    if (Boolean.getBoolean("borealis.regenerate")) {
-      Files.writeString(DOC, expected, StandardCharsets.UTF_8);
-    }
-    assertThat(DOC).as("docs/credentials-properties.md (run with -Dborealis.regenerate=true)").exists();
-    assertThat(Files.readString(DOC, StandardCharsets.UTF_8)).as("docs/credentials-properties.md is stale")
-        .isEqualTo(expected);
+    PropertyReference.assertCurrent(DOC, render());
   }
 }

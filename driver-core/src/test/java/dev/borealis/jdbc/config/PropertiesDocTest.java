@@ -1,10 +1,6 @@
 package dev.borealis.jdbc.config;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -29,26 +25,13 @@ class PropertiesDocTest {
         .append("the rule.\n\n")
         .append("Cluster-wide settings (`dialect`, `clusterInstanceHostPattern`, `clusterTopologyRefreshRateMs`, ")
         .append("`roundRobinHostWeightPairs`) are taken from the first connection to a cluster id and shared by ")
-        .append("all later connections to it.\n\n")
-        .append("| Property | Default | Allowed values | Description |\n|---|---|---|---|\n");
-    for (Property<?> p : CoreProperties.all()) {
-      sb.append("| `").append(p.name()).append("` | ")
-          .append(p.defaultValue() == null ? "(unset)" : "".equals(p.defaultValue()) ? "(empty)"
-              : "`" + p.defaultValue() + "`").append(" | ")
-          .append(p.rule().replace("|", "\\|")).append(" | ").append(p.description().replace("|", "\\|"))
-          .append(" |\n");
-    }
+        .append("all later connections to it.\n\n");
+    PropertyReference.appendTable(sb, CoreProperties.all());
     return sb.toString();
   }
 
   @Test
   void theReferenceMatchesTheConstants() throws IOException {
-    String expected = render();
-    if (Boolean.getBoolean("borealis.regenerate")) {
-      Files.createDirectories(DOC.getParent());
-      Files.writeString(DOC, expected, StandardCharsets.UTF_8);
-    }
-    assertThat(DOC).as("docs/properties.md (run with -Dborealis.regenerate=true)").exists();
-    assertThat(Files.readString(DOC, StandardCharsets.UTF_8)).as("docs/properties.md is stale").isEqualTo(expected);
+    PropertyReference.assertCurrent(DOC, render());
   }
 }
