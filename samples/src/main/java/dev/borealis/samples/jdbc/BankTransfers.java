@@ -153,4 +153,25 @@ public final class BankTransfers {
     public int acknowledgedCount() {
         return acknowledged.size();
     }
+
+    /**
+     * The samples' command line ({@code JDBC_URL USER PASSWORD}): 1,000 transfers through failovers, then the
+     * outcome and the total balance. Returns the exit code: 0 unless the app gave up on a transfer, 2 for bad usage.
+     */
+    static int runSample(String name, String instanceQuery, String[] args) throws SQLException {
+        if (args.length != 3) {
+            System.err.println("usage: " + name + " JDBC_URL USER PASSWORD");
+            return 2;
+        }
+        Properties props = new Properties();
+        props.setProperty("user", args[1]);
+        props.setProperty("password", args[2]);
+        BankTransfers app = new BankTransfers(args[0], props, instanceQuery);
+        app.createSchema();
+        int[] left = {1_000};
+        TransferOutcome outcome = app.transferUntil(() -> left[0]-- > 0);
+        System.out.println(outcome + "; total balance " + app.totalBalance() + " (opening " + ACCOUNTS * OPENING_BALANCE
+                + ")");
+        return outcome.gaveUpOn() == null ? 0 : 1;
+    }
 }

@@ -25,19 +25,6 @@ public final class MySqlFailoverSample {
     }
 
     public static void main(String[] args) throws SQLException {
-        if (args.length != 3) {
-            System.err.println("usage: MySqlFailoverSample JDBC_URL USER PASSWORD");
-            System.exit(2);
-        }
-        Properties props = new Properties();
-        props.setProperty("user", args[1]);
-        props.setProperty("password", args[2]);
-        BankTransfers app = app(args[0], props);
-        app.createSchema();
-        int[] left = {1_000};
-        TransferOutcome outcome = app.transferUntil(() -> left[0]-- > 0);
-        System.out.println(outcome + "; total balance " + app.totalBalance() + " (opening "
-                + BankTransfers.ACCOUNTS * BankTransfers.OPENING_BALANCE + ")");
-        System.exit(outcome.gaveUpOn() == null ? 0 : 1);
+        System.exit(BankTransfers.runSample("MySqlFailoverSample", INSTANCE_QUERY, args));
     }
 }
