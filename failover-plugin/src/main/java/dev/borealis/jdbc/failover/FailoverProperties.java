@@ -23,8 +23,10 @@ public final class FailoverProperties {
           + "round up to `failoverTopologyReadMaxIntervalMs`.");
 
   public static final Property<Long> FAILOVER_READ_MAX_INTERVAL_MS = Property.integer(
-      "failoverTopologyReadMaxIntervalMs", 400, 10, 60_000,
-      "Longest pause between rounds of topology reads during a writer search, in milliseconds.");
+      "failoverTopologyReadMaxIntervalMs", 100, 10, 60_000,
+      "Longest pause between rounds of topology reads during a writer search, in milliseconds. It bounds how long "
+          + "after a promotion the search notices the new writer; each round opens one short connection per "
+          + "instance, shared by every connection of the cluster.");
 
   public static final Property<Long> FAILOVER_PROBE_TIMEOUT_MS = Property.integer("failoverProbeTimeoutMs", 1_000,
       100, 60_000, "Connect and read timeout of the connections a writer search opens to each instance, and the "
