@@ -47,6 +47,7 @@ final class PgCatalog {
         alias(st, "inet_server_port", "inetServerPort");
         alias(st, "inet_client_addr", "inetClientAddr");
         alias(st, "pg_backend_pid", "backendPid");
+        alias(st, "borealis_current_user", "currentUser");
         alias(st, SCHEMA + ".settings_function", "settings");
         alias(st, "pg_relation_is_publishable", "relationIsPublishable");
         alias(st, "array_upper", "arrayUpper");

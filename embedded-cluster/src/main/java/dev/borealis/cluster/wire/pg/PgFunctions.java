@@ -157,6 +157,12 @@ public final class PgFunctions {
         return colon > 0 ? remote.substring(0, colon) : remote;
     }
 
+    /** current_user / session_user: the role the client logged in as (H2's own session user means nothing here). */
+    public static String currentUser() {
+        PgContext ctx = PgContext.current();
+        return ctx == null ? null : ctx.user;
+    }
+
     public static Integer backendPid() {
         PgContext ctx = PgContext.current();
         return ctx == null ? 0 : ctx.client.connectionId();

@@ -149,6 +149,10 @@ final class PgTranslator {
             }
         }
         if (!qualified && !call) {
+            if (lower.equals("current_user") || lower.equals("session_user")) {
+                out.add(new Token(Kind.WORD, "borealis_current_user()"));
+                return i;
+            }
             if (PgCatalog.VIEWS.contains(lower)) {
                 out.add(new Token(Kind.WORD, PgCatalog.SCHEMA + "." + lower));
                 return i;

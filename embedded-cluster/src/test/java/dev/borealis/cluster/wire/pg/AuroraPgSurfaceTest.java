@@ -115,6 +115,17 @@ class AuroraPgSurfaceTest {
     }
 
     @Test
+    void currentUserAndSessionUserNameTheLoggedInRole() throws Exception {
+        try (Connection c = connect(writer); Statement st = c.createStatement()) {
+            String user = c.getMetaData().getUserName();
+            assertThat(user).isNotBlank();
+            assertThat(one(st, "SELECT current_user")).isEqualTo(user);
+            assertThat(one(st, "SELECT session_user")).isEqualTo(user);
+            assertThat(one(st, "SELECT 1 WHERE current_user = '" + user + "'")).isEqualTo("1");
+        }
+    }
+
+    @Test
     void writesOnAReaderFailWith25006AndReadsSeeReplicatedRows() throws Exception {
         try (Connection w = connect(writer); Statement ws = w.createStatement()) {
             ws.execute("CREATE TABLE IF NOT EXISTS repl (id SERIAL PRIMARY KEY, v TEXT)");
