@@ -118,6 +118,7 @@ final class HostMonitor implements Runnable {
         LockSupport.parkNanos(this, intervalNanos);
       }
     } finally {
+      HostMonitors.forget(clusterId, host, this); // whatever ended the thread, a dead monitor must not stay registered
       closeProbe();
     }
   }

@@ -58,6 +58,11 @@ public final class HostMonitors {
     return removed[0];
   }
 
+  /** Unregisters {@code monitor} if it is still the instance's monitor (its thread is ending). */
+  static void forget(String clusterId, HostSpec host, HostMonitor monitor) {
+    MONITORS.remove(key(clusterId, host), monitor);
+  }
+
   static void probed(String clusterId) {
     PROBES.computeIfAbsent(clusterId, k -> new AtomicLong()).incrementAndGet();
   }

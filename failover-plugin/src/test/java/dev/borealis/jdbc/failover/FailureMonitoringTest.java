@@ -129,7 +129,8 @@ class FailureMonitoringTest {
     ServedCluster.poll(Duration.ofSeconds(15), () -> ServedCluster.driverThreads() == 0,
         "no borealis-* threads left");
     ServedCluster.poll(Duration.ofSeconds(15), () -> served.clientSockets() == 0, "no client sockets left");
-    assertThat(HostMonitors.activeMonitors(served.clusterId)).isZero();
+    ServedCluster.poll(Duration.ofSeconds(15), () -> HostMonitors.activeMonitors(served.clusterId) == 0,
+        "no failure monitor left");
   }
 
   private static void insert(Connection c, int id) throws SQLException {
