@@ -4,6 +4,7 @@ import dev.borealis.cluster.Cluster;
 import dev.borealis.cluster.Engine;
 import dev.borealis.cluster.server.ClusterServer;
 import dev.borealis.cluster.server.Endpoint;
+import dev.borealis.cluster.server.JvmNameResolution;
 import dev.borealis.cluster.server.ServerOptions;
 
 import java.io.IOException;
@@ -34,7 +35,7 @@ final class ClusterLauncher {
         try {
             ClusterServer server = ClusterServer.start(cluster, options(spec));
             Endpoint writer = server.clusterEndpoint();
-            boolean hostnames = SharedHostsFile.resolves(writer.host(), writer.ip());
+            boolean hostnames = JvmNameResolution.resolves(writer);
             if (!hostnames) {
                 SharedHostsFile.warnOnce(name);
             }

@@ -1,7 +1,7 @@
 package dev.borealis.cluster.junit;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import dev.borealis.cluster.server.JvmNameResolution;
+
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class SharedHostsFile {
 
-    static final String PROPERTY = "jdk.net.hosts.file";
+    static final String PROPERTY = JvmNameResolution.HOSTS_FILE_PROPERTY;
     private static final System.Logger LOG = System.getLogger(SharedHostsFile.class.getName());
     private static final AtomicBoolean WARNED = new AtomicBoolean();
 
@@ -22,20 +22,7 @@ final class SharedHostsFile {
 
     /** The file named by {@code -Djdk.net.hosts.file}, if the JVM was given one. */
     static Optional<Path> configured() {
-        String value = System.getProperty(PROPERTY);
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(Path.of(value).toAbsolutePath());
-    }
-
-    /** Whether {@code host} resolves to {@code ip} in this JVM (false when names go to real DNS). */
-    static boolean resolves(String host, String ip) {
-        if (configured().isEmpty()) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(host).getHostAddress().equals(ip);
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return JvmNameResolution.configuredHostsFile();
     }
 
     static void warnOnce(String cluster) {

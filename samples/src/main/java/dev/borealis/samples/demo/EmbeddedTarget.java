@@ -7,6 +7,7 @@ import dev.borealis.cluster.InstanceState;
 import dev.borealis.cluster.InstanceStatus;
 import dev.borealis.cluster.server.ClusterServer;
 import dev.borealis.cluster.server.Endpoint;
+import dev.borealis.cluster.server.JvmNameResolution;
 import dev.borealis.cluster.server.ServerOptions;
 
 import java.io.IOException;
@@ -54,7 +55,7 @@ final class EmbeddedTarget implements DemoTarget {
             ClusterServer server = ClusterServer.start(cluster, options);
             Endpoint endpoint = server.clusterEndpoint();
             EmbeddedTarget target = new EmbeddedTarget(cluster, server,
-                    !connectByIp && NameResolution.resolves(endpoint.host(), endpoint.ip()));
+                    !connectByIp && JvmNameResolution.resolves(endpoint));
             target.createDatabase();
             return target;
         } catch (IOException | SQLException | RuntimeException e) {

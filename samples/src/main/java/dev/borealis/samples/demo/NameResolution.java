@@ -1,9 +1,8 @@
 package dev.borealis.samples.demo;
 
+import dev.borealis.cluster.server.JvmNameResolution;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +13,11 @@ import java.util.Optional;
  * The embedded cluster's Aurora-shaped hostnames resolve through a hosts-format file, which the JDK reads only if
  * {@code jdk.net.hosts.file} is set before the first name lookup. {@code java -jar} cannot be given the flag by the
  * README command, so the demo's {@code main} sets it first thing ({@link #useOwnHostsFileIfUnset()}); when that was
- * too late (some lookup ran earlier), {@link #resolves} says so and the demo connects by IP address instead.
+ * too late (some lookup ran earlier), {@link JvmNameResolution#resolves} says so and the demo connects by IP address instead.
  */
 public final class NameResolution {
 
-    static final String HOSTS_FILE_PROPERTY = "jdk.net.hosts.file";
+    static final String HOSTS_FILE_PROPERTY = JvmNameResolution.HOSTS_FILE_PROPERTY;
 
     private NameResolution() {
     }
@@ -43,19 +42,6 @@ public final class NameResolution {
     }
 
     static Optional<Path> configured() {
-        String value = System.getProperty(HOSTS_FILE_PROPERTY);
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(Path.of(value).toAbsolutePath());
-    }
-
-    /** Whether {@code host} resolves to {@code ip} in this JVM. */
-    static boolean resolves(String host, String ip) {
-        if (configured().isEmpty()) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(host).getHostAddress().equals(ip);
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return JvmNameResolution.configuredHostsFile();
     }
 }
