@@ -91,6 +91,11 @@ public final class Materializer implements Runnable {
                     continue;
                 }
                 if (tx == null) {
+                    if (volume.logStartLsn() < lastCheckpointLsn) {
+                        // the discard after the checkpoint was held back (a reader still replaying, or
+                        // operations busy): retry while idle, or an idle cluster keeps that log forever
+                        afterCheckpoint.accept(lastCheckpointLsn);
+                    }
                     volume.awaitDurableBeyond(appliedLsn, TimeUnit.MILLISECONDS.toNanos(100));
                     continue;
                 }
