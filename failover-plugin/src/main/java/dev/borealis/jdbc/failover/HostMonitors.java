@@ -22,11 +22,11 @@ public final class HostMonitors {
   }
 
   static void watch(String clusterId, HostSpec host, Connection physical, MonitorSettings settings,
-      HostMonitor.Opener opener) {
+      HostMonitor.Opener opener, HostMonitor.Suspicion suspicion) {
     MONITORS.compute(key(clusterId, host), (k, m) -> {
       HostMonitor monitor = m;
       if (monitor == null) {
-        monitor = new HostMonitor(clusterId, host, settings, opener);
+        monitor = new HostMonitor(clusterId, host, settings, opener, suspicion);
         monitor.start();
       }
       monitor.watch(physical);

@@ -18,6 +18,7 @@ final class MonitoringPlugin implements Plugin {
 
   private final PluginContext context;
   private final MonitorSettings settings;
+  private final FailoverSettings failover;
   /** connectionChanged may come from a failover on the app thread while close() runs on another. */
   private final ReentrantLock lock = new ReentrantLock();
   private Connection watched;
@@ -26,6 +27,7 @@ final class MonitoringPlugin implements Plugin {
   MonitoringPlugin(PluginContext context) {
     this.context = context;
     this.settings = MonitorSettings.of(context.config());
+    this.failover = FailoverSettings.of(context.config());
   }
 
   @Override
@@ -56,7 +58,19 @@ final class MonitoringPlugin implements Plugin {
     }
     watched = physical;
     watchedHost = current;
-    HostMonitors.watch(context.clusterId(), current, physical, settings, context::connectDirect);
+    HostMonitors.watch(context.clusterId(), current, physical, settings, context::connectDirect, this::missed);
+  }
+
+  /**
+   * A monitor's missed probe: when the host is the writer this JVM knows, whether the cluster still has it as its
+   * writer, found by a (shared) writer search; see {@link HostMonitor.Suspicion}.
+   */
+  private ClusterFailover.Confirmation missed(HostSpec host) {
+    boolean writer = context.topology().writer().filter(w -> w.sameAddress(host)).isPresent();
+    if (!writer || context.dialect() == null) {
+      return ClusterFailover.Confirmation.answered(null);
+    }
+    return ClusterFailover.of(context.clusterId()).confirmWriter(context, failover, host);
   }
 
   @Override

@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 
 /**
@@ -31,19 +32,31 @@ import java.util.logging.Logger;
  * topology newly names are probed in the next round. Only an instance that itself says it accepts writes is the
  * writer, whatever the topology or DNS claims. Rounds repeat with growing pauses (Resilience4j Retry) until the
  * deadline; instances whose circuit breaker is open are skipped.
+ *
+ * <p>An instance has at most one probe in flight, and a round waits for its probes only {@link #roundWaitMs}: a
+ * silent instance (blackholed, no reset) holds its probe for the whole probe timeout, and rounds that waited for it
+ * would re-read the answering instances only that often, noticing a promotion up to a probe timeout late. Its probe
+ * runs on; whatever it answers is taken up by the round in progress when it does.
  */
 final class WriterSearch {
 
   private static final Logger LOG = Logger.getLogger(WriterSearch.class.getName());
   private static final int MAX_PARALLEL = 8;
+  private static final long ROUND_WAIT_MS = 100;
   private static final AtomicInteger POOL_IDS = new AtomicInteger();
 
   private final PluginContext context;
   private final Settings settings;
   private final HostBreakers breakers;
   private final Set<HostSpec> extra = ConcurrentHashMap.newKeySet();
+  /** Instances (host and port) whose probe is still running. */
+  private final Set<String> probing = ConcurrentHashMap.newKeySet();
+  /** Every probe of this search reports here, across rounds. */
+  private ExecutorCompletionService<HostSpec> done;
   private volatile String lastProblem = "no instance probed yet";
   private volatile int rounds;
+  private volatile BooleanSupplier wanted = () -> true;
+  private volatile boolean abandoned;
 
   /** What a search needs from the connection's configuration. */
   record Settings(long probeTimeoutMs, long intervalMs, long maxIntervalMs) {
@@ -55,8 +68,12 @@ final class WriterSearch {
     this.breakers = breakers;
   }
 
-  /** The verified writer, or a FailoverFailedException-worthy SQLException (08001) after {@code deadlineNanos}. */
-  HostSpec run(long deadlineNanos) throws SQLException {
+  /**
+   * The verified writer, or a {@link Ended} (08001) after {@code deadlineNanos}, or as soon as a round starts with
+   * nobody {@code wanted} the answer any more (every party that waited for it gave up or left).
+   */
+  HostSpec run(long deadlineNanos, BooleanSupplier wanted) throws SQLException {
+    this.wanted = wanted;
     String name = "borealis-failover-" + context.clusterId() + "-" + POOL_IDS.incrementAndGet();
     AtomicInteger threads = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(MAX_PARALLEL, r -> {
@@ -64,6 +81,7 @@ final class WriterSearch {
       t.setDaemon(true);
       return t;
     });
+    done = new ExecutorCompletionService<>(pool);
     try {
       Retry retry = Retry.of(name, RetryConfig.<HostSpec>custom()
           .maxAttempts(Integer.MAX_VALUE)
@@ -79,8 +97,9 @@ final class WriterSearch {
         found = null;
       }
       if (found == null) {
-        throw new SQLException("cluster " + context.clusterId() + ": no writer found within the failover timeout "
-            + "after " + rounds + " rounds (" + lastProblem + ")", "08001");
+        throw new Ended("cluster " + context.clusterId() + ": no writer found " + (abandoned
+            ? "before nobody waited for the search any more" : "within the failover timeout") + " after " + rounds
+            + " rounds (" + lastProblem + ")");
       }
       return found;
     } catch (SQLException | RuntimeException e) {
@@ -96,39 +115,63 @@ final class WriterSearch {
     return rounds;
   }
 
+  /**
+   * How long a round waits for the probes it started: long enough for an answering instance (a connect and two
+   * queries), short enough that a silent one does not slow the rounds down; at most the probe timeout.
+   */
+  long roundWaitMs() {
+    return Math.min(settings.probeTimeoutMs(), ROUND_WAIT_MS);
+  }
+
   /** One round; null when no writer answered (retried) or a {@link Deadline} past the deadline. */
   private HostSpec round(ExecutorService pool, long deadlineNanos) throws Deadline {
     if (System.nanoTime() - deadlineNanos >= 0) {
       throw new Deadline();
     }
+    if (!wanted.getAsBoolean()) {
+      abandoned = true;
+      throw new Deadline();
+    }
     rounds++;
-    List<HostSpec> candidates = candidates();
-    ExecutorCompletionService<HostSpec> done = new ExecutorCompletionService<>(pool);
-    List<Future<HostSpec>> futures = new ArrayList<>();
-    for (HostSpec h : candidates) {
+    int started = 0;
+    for (HostSpec h : candidates()) {
+      String key = h.hostAndPort();
+      if (!probing.add(key)) {
+        continue; // its probe from an earlier round is still running
+      }
       CircuitBreaker breaker = breakers.of(h);
       // The permission is taken when the probe starts: a probe still queued when the search ends is cancelled and
       // would never report back, leaving a half-open breaker without permits and its host unprobed for good.
-      futures.add(done.submit(() -> breaker.tryAcquirePermission() ? probe(h, breaker) : null));
+      done.submit(() -> {
+        try {
+          return breaker.tryAcquirePermission() ? probe(h, breaker) : null;
+        } finally {
+          probing.remove(key);
+        }
+      });
+      started++;
     }
-    long roundEnd = Math.min(deadlineNanos, System.nanoTime()
-        + TimeUnit.MILLISECONDS.toNanos(settings.probeTimeoutMs() * 3));
+    long roundEnd = Math.min(deadlineNanos, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(roundWaitMs()));
     try {
-      for (int i = 0; i < futures.size(); i++) {
+      // Answers of this round's probes and of stragglers from earlier rounds alike; the round ends early once as
+      // many answers came as it started probes, which is every probe of the round when nothing straggles.
+      for (int answers = 0; answers < Math.max(1, started); answers++) {
         Future<HostSpec> f = done.poll(Math.max(0, roundEnd - System.nanoTime()), TimeUnit.NANOSECONDS);
         if (f == null) {
           break;
         }
-        HostSpec writer = f.get();
-        if (writer != null) {
-          return writer;
+        try {
+          HostSpec writer = f.get();
+          if (writer != null) {
+            return writer;
+          }
+        } catch (java.util.concurrent.ExecutionException e) {
+          lastProblem = String.valueOf(e.getCause());
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new Deadline();
-    } catch (java.util.concurrent.ExecutionException e) {
-      lastProblem = String.valueOf(e.getCause());
     }
     return null;
   }
@@ -179,6 +222,13 @@ final class WriterSearch {
     } catch (SQLException e) {
       LOG.finer(() -> "cluster " + context.clusterId() + ": topology read through a probe failed: " + e.getMessage());
       return context.topology();
+    }
+  }
+
+  /** A search that ended without a writer: its deadline passed, or nobody waited for it any more. */
+  static final class Ended extends SQLException {
+    Ended(String message) {
+      super(message, "08001");
     }
   }
 

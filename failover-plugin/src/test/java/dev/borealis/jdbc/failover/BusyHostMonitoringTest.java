@@ -43,7 +43,6 @@ class BusyHostMonitoringTest {
       s.execute("CREATE TABLE t (id INT PRIMARY KEY)");
     }
     long aborts = HostMonitors.aborts(served.clusterId);
-    int searches = ClusterFailover.searchCount(served.clusterId);
     // Latency first, so the monitor opens its own connection through it too (the handshake is several round trips).
     served.server.inject(served.writerId(), new NetworkFault.Latency(LATENCY));
     AtomicBoolean stop = new AtomicBoolean();
@@ -66,8 +65,9 @@ class BusyHostMonitoringTest {
       served.healAll();
     }
 
+    // A missed probe may ask a writer search whether the cluster promoted another instance; the answer (this very
+    // writer) must not abort anything. Every insert above succeeded: no statement failed over.
     assertThat(HostMonitors.aborts(served.clusterId)).as("connections aborted by the monitor").isEqualTo(aborts);
-    assertThat(ClusterFailover.searchCount(served.clusterId)).as("writer searches").isEqualTo(searches);
   }
 
   @Test

@@ -40,7 +40,7 @@ class FailureMonitoringTest {
     ExecutorService app = Executors.newSingleThreadExecutor();
     try (Connection c = served.connect("")) {
       insert(c, 1);
-      int searches = ClusterFailover.searchCount(served.clusterId);
+      long aborts = HostMonitors.aborts(served.clusterId);
       String old = served.writerId();
       served.server.inject(old, NetworkFault.BLACKHOLE);
 
@@ -52,9 +52,10 @@ class FailureMonitoringTest {
           return e.getSQLState();
         }
       });
-      // Only the monitor can end the wait: the socket stays open and silent, with no socket timeout.
-      ServedCluster.poll(Duration.ofSeconds(8), () -> ClusterFailover.searchCount(served.clusterId) > searches,
-          "the monitor aborts the stuck connection and a writer search starts");
+      // Only the monitor can end the wait: the socket stays open and silent, with no socket timeout. No promotion
+      // yet, so it is the failure count that finds the host dead.
+      ServedCluster.poll(Duration.ofSeconds(8), () -> HostMonitors.aborts(served.clusterId) > aborts,
+          "the monitor aborts the stuck connection after its failure count");
       served.cluster.failover();
 
       assertThat(stuck.get(20, TimeUnit.SECONDS)).isEqualTo("08S02");
@@ -127,7 +128,7 @@ class FailureMonitoringTest {
     b.close();
 
     ServedCluster.poll(Duration.ofSeconds(15), () -> ServedCluster.driverThreads() == 0,
-        "no borealis-* threads left");
+        () -> "no borealis-* threads left, but " + ServedCluster.driverThreadNames());
     ServedCluster.poll(Duration.ofSeconds(15), () -> served.clientSockets() == 0, "no client sockets left");
     ServedCluster.poll(Duration.ofSeconds(15), () -> HostMonitors.activeMonitors(served.clusterId) == 0,
         "no failure monitor left");
