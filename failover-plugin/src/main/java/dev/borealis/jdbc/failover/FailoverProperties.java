@@ -48,8 +48,10 @@ public final class FailoverProperties {
 
   public static final Property<Long> MONITOR_TIMEOUT_MS = Property.integer("failureDetectionTimeoutMs", 500, 50,
       60_000, "How long one probe may wait for the instance's answer before it counts as failed (opening the "
-          + "probe's connection: twice this per read, at least one second). A probe query that failed after more than twice "
-          + "this (the JVM itself stalled: GC, starved CPU) is not counted.");
+          + "probe's connection after a miss: twice this, at least one second). A probe query that failed after more "
+          + "than twice this (the JVM itself stalled: GC, starved CPU) is not counted. A miss on the writer also asks "
+          + "a writer search whether the cluster promoted another instance; if it did, the writer's connections are "
+          + "aborted at once, without waiting for `failureDetectionCount`.");
 
   private FailoverProperties() {
   }
