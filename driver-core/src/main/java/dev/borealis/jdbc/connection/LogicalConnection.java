@@ -75,7 +75,7 @@ public final class LogicalConnection implements PluginContext, ClusterTopology.L
     SQLException last = null;
     for (HostSpec h : urlHosts) {
       try {
-        Connection c = lc.pipeline.connect(h, true, lc::openPhysical);
+        Connection c = lc.pipeline.connect(h, true, 0, lc::openPhysical);
         lc.install(c, h);
         cluster.addListener(lc);
         return lc;
@@ -97,13 +97,8 @@ public final class LogicalConnection implements PluginContext, ClusterTopology.L
     return e.getSQLState() == null || e.getSQLState().startsWith("08");
   }
 
-  /** The last step of every connect chain. */
-  private Connection openPhysical(HostSpec target) throws SQLException {
-    return openPhysical(target, 0);
-  }
-
   /**
-   * Opens a physical connection; with {@code boundMs > 0} the connect, the login and the cluster's first queries
+   * The last step of every connect chain. Opens a physical connection; with {@code boundMs > 0} the connect, the login and the cluster's first queries
    * on it are bounded by about that long, after which the read timeout the application configured is restored.
    */
   private Connection openPhysical(HostSpec target, long boundMs) throws SQLException {
@@ -331,12 +326,12 @@ public final class LogicalConnection implements PluginContext, ClusterTopology.L
 
   @Override
   public Connection connect(HostSpec target) throws SQLException {
-    return pipeline.connect(target, false, this::openPhysical);
+    return pipeline.connect(target, false, 0, this::openPhysical);
   }
 
   @Override
   public Connection connect(HostSpec target, long timeoutMs) throws SQLException {
-    return pipeline.connect(target, false, h -> openPhysical(h, timeoutMs));
+    return pipeline.connect(target, false, timeoutMs, this::openPhysical);
   }
 
   @Override

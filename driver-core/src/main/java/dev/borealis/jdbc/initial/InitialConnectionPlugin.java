@@ -186,7 +186,9 @@ final class InitialConnectionPlugin implements Plugin {
       Optional<HostSpec> candidate = candidate(topology, wanted);
       if (candidate.isPresent()) {
         try {
-          Connection c = chain.proceed(candidate.get());
+          // bounded by what is left of this plugin's own deadline: a silent candidate must not outlast it
+          long leftMs = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+          Connection c = chain.proceed(candidate.get(), leftMs);
           if (verified(dialect, c, wanted)) {
             return c;
           }

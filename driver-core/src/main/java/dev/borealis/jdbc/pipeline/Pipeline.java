@@ -78,9 +78,13 @@ public final class Pipeline {
     return context;
   }
 
-  /** Opens a physical connection to {@code host} through every plugin's connect hook, then {@code opener}. */
-  public Connection connect(HostSpec host, boolean initial, PhysicalOpener opener) throws SQLException {
-    return new RealConnectChain(0, host, initial, opener).proceed(host);
+  /**
+   * Opens a physical connection to {@code host} through every plugin's connect hook, then {@code opener}, bounded by
+   * about {@code boundMs} (0: the application's own timeouts; a plugin may set a bound for the steps after it).
+   */
+  public Connection connect(HostSpec host, boolean initial, long boundMs, PhysicalOpener opener)
+      throws SQLException {
+    return new RealConnectChain(0, host, initial, boundMs, opener).proceed(host);
   }
 
   /** Tells every plugin; a plugin that throws is logged and does not stop the others. */
@@ -117,19 +121,22 @@ public final class Pipeline {
   /** The last step of the connect chain: what core does to open a physical connection. */
   @FunctionalInterface
   public interface PhysicalOpener {
-    Connection open(HostSpec host) throws SQLException;
+    /** With {@code boundMs > 0}, the connect, login and first queries are bounded by about that long. */
+    Connection open(HostSpec host, long boundMs) throws SQLException;
   }
 
   private final class RealConnectChain implements ConnectChain {
     private final int index;
     private final HostSpec host;
     private final boolean initial;
+    private final long boundMs;
     private final PhysicalOpener opener;
 
-    RealConnectChain(int index, HostSpec host, boolean initial, PhysicalOpener opener) {
+    RealConnectChain(int index, HostSpec host, boolean initial, long boundMs, PhysicalOpener opener) {
       this.index = index;
       this.host = host;
       this.initial = initial;
+      this.boundMs = boundMs;
       this.opener = opener;
     }
 
@@ -150,11 +157,20 @@ public final class Pipeline {
 
     @Override
     public Connection proceed(HostSpec target) throws SQLException {
+      return proceed(target, boundMs);
+    }
+
+    @Override
+    public Connection proceed(HostSpec target, long bound) throws SQLException {
+      if (bound < 0) {
+        throw new IllegalArgumentException("connect bound for " + target.hostAndPort() + ": " + bound
+            + " ms is negative (0 means the application's own timeouts)");
+      }
       if (index >= plugins.length) {
-        return opener.open(target);
+        return opener.open(target, bound);
       }
       Plugin p = plugins[index];
-      Connection c = p.connect(new RealConnectChain(index + 1, target, initial, opener));
+      Connection c = p.connect(new RealConnectChain(index + 1, target, initial, bound, opener));
       if (c == null) {
         throw new IllegalStateException("plugin " + p.code() + " returned no connection from connect() for "
             + target.hostAndPort());

@@ -14,6 +14,17 @@ public interface ConnectChain {
 
   PluginContext context();
 
-  /** Opens a physical connection to {@code host} through the remaining plugins. May be called more than once. */
+  /**
+   * Opens a physical connection to {@code host} through the remaining plugins, with the bound this step was given
+   * (none unless a plugin before it set one). May be called more than once.
+   */
   Connection proceed(HostSpec host) throws SQLException;
+
+  /**
+   * Like {@link #proceed(HostSpec)}, with the connect, the login and the cluster's first queries bounded by about
+   * {@code boundMs} (0: only the application's own timeouts), for a plugin that connects on its own account (a
+   * failover retrying instance after instance must not wait on a silent one for as long as the application would
+   * for its first connection). Afterwards the application's read timeout is restored.
+   */
+  Connection proceed(HostSpec host, long boundMs) throws SQLException;
 }

@@ -77,6 +77,11 @@ class CredentialsPluginTest {
         }
         return OPEN;
       }
+
+      @Override
+      public Connection proceed(HostSpec host, long boundMs) throws SQLException {
+        return proceed(host);
+      }
     };
   }
 

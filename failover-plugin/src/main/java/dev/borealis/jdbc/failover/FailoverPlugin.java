@@ -241,7 +241,9 @@ final class FailoverPlugin implements Plugin {
       HostSpec w = null;
       try {
         w = cluster.awaitWriter(context, settings.search(), settings.breakerOpenMs(), avoid, reuse, deadline);
-        Connection c = chain.proceed(w);
+        // On the driver's account, like every failover connect: a silent instance must not outlast the failover
+        // timeout (the application's own timeouts may be none at all, pgJDBC's default read timeout for one).
+        Connection c = chain.proceed(w, settings.connectBoundMs(deadline));
         if (!context.dialect().isReader(c)) {
           return c;
         }

@@ -211,7 +211,7 @@ final class HostMonitor implements Runnable {
         } catch (SQLException | RuntimeException e) {
           f.completeExceptionally(e);
         }
-      }, thread.getName() + "-open");
+      }, "borealis-efm-open-" + clusterId + "-" + host.hostAndPort());
       t.setDaemon(true);
       opening = f;
       t.start();
