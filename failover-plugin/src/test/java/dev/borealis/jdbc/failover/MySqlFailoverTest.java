@@ -9,4 +9,9 @@ class MySqlFailoverTest extends WriterCrashContract {
   protected Engine engine() {
     return Engine.MYSQL;
   }
+
+  @Override
+  protected Class<?> physicalType() {
+    return com.mysql.cj.jdbc.JdbcConnection.class;
+  }
 }

@@ -21,6 +21,11 @@ class PostgresFailoverTest extends WriterCrashContract {
     return Engine.POSTGRESQL;
   }
 
+  @Override
+  protected Class<?> physicalType() {
+    return org.postgresql.PGConnection.class;
+  }
+
   @Test
   void aReaderConnectionWhoseInstanceCrashesMovesToAnotherInstance() throws Exception {
     try (Connection c = served.connect("")) {

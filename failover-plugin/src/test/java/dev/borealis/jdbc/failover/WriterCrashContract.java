@@ -56,6 +56,78 @@ abstract class WriterCrashContract {
     }
   }
 
+  /**
+   * The driver itself aborts physical connections (failure monitoring, the connection tracker): the next call on the
+   * application's connection, still open, fails over to a new physical connection instead of failing as closed.
+   */
+  @Test
+  void aPhysicalConnectionAbortedUnderTheApplicationFailsOverWith08S02() throws Exception {
+    try (Connection c = served.connect("")) {
+      insert(c, 1);
+      String writer = served.instanceOf(c);
+      Connection physical = (Connection) c.unwrap(physicalType());
+      physical.abort(Runnable::run);
+
+      SQLException e = catchThrowableOfType(SQLException.class, () -> insert(c, 2));
+
+      assertThat((Throwable) e).isInstanceOf(FailoverSuccessException.class);
+      assertThat(e.getSQLState()).isEqualTo("08S02");
+      assertThat(c.isClosed()).isFalse();
+      insert(c, 2);
+      assertThat(served.instanceOf(c)).isEqualTo(writer);
+      assertThat(c.unwrap(physicalType())).isNotSameAs(physical);
+    }
+  }
+
+  /**
+   * The driver aborts a connection while a statement waits on it (what failure monitoring does to a statement stuck
+   * on a silent instance): the statement fails over. Today's Connector/J and pgJDBC report such a statement as a
+   * lost connection; the failover plugin also treats any failure on a physical connection closed under an open
+   * logical one as lost, for target drivers that say "closed" instead (no connection-class SQLSTATE).
+   */
+  @Test
+  void aStatementInFlightWhenTheDriverAbortsItsConnectionFailsOverWith08S02() throws Exception {
+    java.util.concurrent.ExecutorService app = java.util.concurrent.Executors.newSingleThreadExecutor(
+        r -> new Thread(r, "aborted-in-flight-app"));
+    // the failure count alone would take far longer than this test: the abort below is the only one
+    try (Connection c = served.connect("failureDetectionCount=100")) {
+      insert(c, 1);
+      String writer = served.instanceOf(c);
+      Connection physical = (Connection) c.unwrap(physicalType());
+      served.server.inject(writer, dev.borealis.cluster.server.NetworkFault.BLACKHOLE);
+      java.util.concurrent.Future<String> stuck = app.submit(() -> {
+        try {
+          insert(c, 2);
+          return "no error";
+        } catch (SQLException e) {
+          return e.getSQLState();
+        }
+      });
+      ServedCluster.poll(java.time.Duration.ofSeconds(10), () -> blockedInARead("aborted-in-flight-app"),
+          "the insert waits in a socket read on the silent writer");
+      physical.abort(Runnable::run);
+      served.healAll();
+
+      assertThat(stuck.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("08S02");
+      insert(c, 3); // not 2: the server got that insert before it went silent (08S02 on a write: maybe applied)
+      assertThat(served.instanceOf(c)).isEqualTo(writer);
+    } finally {
+      app.shutdownNow();
+      served.healAll();
+    }
+  }
+
+  private static boolean blockedInARead(String threadName) {
+    return Thread.getAllStackTraces().entrySet().stream()
+        .filter(e -> e.getKey().getName().equals(threadName))
+        .flatMap(e -> java.util.Arrays.stream(e.getValue()))
+        .anyMatch(f -> f.getMethodName().contains("read") && (f.getClassName().contains("Socket")
+            || f.getClassName().contains("NioSocketImpl")));
+  }
+
+  /** The target driver's connection type, to reach the physical connection under the logical one. */
+  protected abstract Class<?> physicalType();
+
   @Test
   void writerCrashInsideATransactionFailsOverWith08007() throws Exception {
     try (Connection c = served.connect("")) {
