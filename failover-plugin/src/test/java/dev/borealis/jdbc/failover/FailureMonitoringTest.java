@@ -44,14 +44,7 @@ class FailureMonitoringTest {
       String old = served.writerId();
       served.server.inject(old, NetworkFault.BLACKHOLE);
 
-      Future<String> stuck = app.submit(() -> {
-        try {
-          insert(c, 2);
-          return "no error";
-        } catch (SQLException e) {
-          return e.getSQLState();
-        }
-      });
+      Future<String> stuck = ServedCluster.sqlStateOf(app, () -> insert(c, 2));
       // Only the monitor can end the wait: the socket stays open and silent, with no socket timeout. No promotion
       // yet, so it is the failure count that finds the host dead.
       ServedCluster.poll(Duration.ofSeconds(8), () -> HostMonitors.aborts(served.clusterId) > aborts,

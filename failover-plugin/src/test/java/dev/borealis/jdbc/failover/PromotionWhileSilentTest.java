@@ -48,14 +48,7 @@ class PromotionWhileSilentTest {
       String old = served.writerId();
       served.server.inject(old, NetworkFault.BLACKHOLE);
 
-      Future<String> stuck = app.submit(() -> {
-        try {
-          insert(c, 2);
-          return "no error";
-        } catch (SQLException e) {
-          return e.getSQLState();
-        }
-      });
+      Future<String> stuck = ServedCluster.sqlStateOf(app, () -> insert(c, 2));
       ServedCluster.poll(Duration.ofSeconds(10), () -> ClusterFailover.searchCount(served.clusterId) > searches,
           "a missed probe starts a writer search");
       assertThat(HostMonitors.aborts(served.clusterId)).as("nothing aborted before the promotion").isEqualTo(aborts);

@@ -157,6 +157,24 @@ final class ServedCluster implements AutoCloseable {
     }, "cluster settles after failover");
   }
 
+  /** A statement a test runs on another thread, expecting it to block and then fail. */
+  @FunctionalInterface
+  interface SqlWork {
+    void run() throws java.sql.SQLException;
+  }
+
+  /** Runs {@code work} on {@code app}; the future answers the SQLSTATE it failed with, or "no error". */
+  static java.util.concurrent.Future<String> sqlStateOf(java.util.concurrent.ExecutorService app, SqlWork work) {
+    return app.submit(() -> {
+      try {
+        work.run();
+        return "no error";
+      } catch (java.sql.SQLException e) {
+        return e.getSQLState();
+      }
+    });
+  }
+
   /** Polls {@code condition} until it holds or {@code timeout} passes (then fails naming {@code what}). */
   static void poll(Duration timeout, BooleanSupplier condition, String what) {
     poll(timeout, condition, () -> what);

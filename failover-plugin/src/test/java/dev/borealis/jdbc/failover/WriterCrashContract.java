@@ -95,14 +95,7 @@ abstract class WriterCrashContract {
       String writer = served.instanceOf(c);
       Connection physical = (Connection) c.unwrap(physicalType());
       served.server.inject(writer, dev.borealis.cluster.server.NetworkFault.BLACKHOLE);
-      java.util.concurrent.Future<String> stuck = app.submit(() -> {
-        try {
-          insert(c, 2);
-          return "no error";
-        } catch (SQLException e) {
-          return e.getSQLState();
-        }
-      });
+      java.util.concurrent.Future<String> stuck = ServedCluster.sqlStateOf(app, () -> insert(c, 2));
       ServedCluster.poll(java.time.Duration.ofSeconds(10), () -> blockedInARead("aborted-in-flight-app"),
           "the insert waits in a socket read on the silent writer");
       physical.abort(Runnable::run);
