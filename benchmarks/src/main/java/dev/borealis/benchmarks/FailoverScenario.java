@@ -14,12 +14,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One failover measurement: a fresh served cluster (writer + 2 readers, the cluster's default failover delay and
- * DNS delay), a HikariCP pool of one contender, {@code threads} writers; after a warm-up, one fault on the writer,
+ * One failover measurement: a fresh served cluster (writer + 2 readers, the cluster's default failover delay or the
+ * one the settings give, the server's default DNS delay), a HikariCP pool of one contender, {@code threads} writers; after a warm-up, one fault on the writer,
  * then the clock runs until every writer has written again and a quiet period has passed, or until the deadline.
  */
 final class FailoverScenario {
@@ -50,22 +51,29 @@ final class FailoverScenario {
     }
   }
 
-  /** The shape of a run. */
-  record Settings(int threads, Duration warmUp, Duration deadline, Duration settle) {
+  /**
+   * The shape of a run.
+   *
+   * @param failoverDelay the cluster's time from a writer crash to the promotion, and the benchmark's from a
+   *     blackhole to its {@code failover()} call; empty for the cluster's default
+   */
+  record Settings(int threads, Duration warmUp, Duration deadline, Duration settle, Optional<Duration> failoverDelay) {
   }
 
   /**
    * Times in milliseconds from the fault; -1 when it did not happen before the deadline.
    *
    * @param promotionMs until the cluster's new writer was AVAILABLE
+   * @param firstErrorMs until the first write failed (any thread): when the application first learned of the fault,
+   *     e.g. a statement stuck on a silent writer was aborted by failure detection
    * @param firstWriteMs until the first write that started after the fault succeeded (any thread)
    * @param allBackMs until every thread had succeeded after its last failure
    * @param failedWrites failed attempts from the fault to the end of the scenario
    * @param failoverDelayMs the cluster's failover delay (detection and promotion after a crash)
    * @param note what went wrong, if anything (errors, stuck threads); empty if nothing
    */
-  record Result(Engine engine, Fault fault, FailoverContender contender, long promotionMs, long firstWriteMs,
-                long allBackMs, long failedWrites, long failoverDelayMs, String note) {
+  record Result(Engine engine, Fault fault, FailoverContender contender, long promotionMs, long firstErrorMs,
+                long firstWriteMs, long allBackMs, long failedWrites, long failoverDelayMs, String note) {
   }
 
   private FailoverScenario() {
@@ -73,7 +81,7 @@ final class FailoverScenario {
 
   static Result run(Engine engine, Fault fault, FailoverContender contender, Settings settings, String clusterName)
       throws Exception {
-    try (ServedCluster served = ServedCluster.startRelayed(engine, clusterName, 2)) {
+    try (ServedCluster served = ServedCluster.startRelayed(engine, clusterName, 2, settings.failoverDelay())) {
       createTable(served);
       PromotionClock promotion = new PromotionClock();
       served.cluster().addListener(promotion);
@@ -105,7 +113,7 @@ final class FailoverScenario {
       load.start();
       if (!warmedUp(load, settings.warmUp())) {
         String why = load.lastError() == null ? "no error, too slow" : load.lastError();
-        return new Result(engine, fault, contender, -1, -1, -1, 0, failoverDelayMs(served),
+        return new Result(engine, fault, contender, -1, -1, -1, -1, 0, failoverDelayMs(served),
             "fewer than " + WARM_UP_WRITES + " writes by the slowest thread (" + load.minSuccesses()
                 + ") during the warm-up: " + why);
       }
@@ -186,8 +194,9 @@ final class FailoverScenario {
     } else if (load.firstError() != null) {
       notes.add("first error: " + load.firstError());
     }
-    return new Result(engine, fault, contender, sinceFault(promotion.promotedAt(), t0), first, all,
-        load.failuresAfterFault(), failoverDelayMs, String.join("; ", notes));
+    return new Result(engine, fault, contender, sinceFault(promotion.promotedAt(), t0),
+        sinceFault(load.firstFailureAfterFault(), t0), first, all, load.failuresAfterFault(), failoverDelayMs,
+        String.join("; ", notes));
   }
 
   private static long failoverDelayMs(ServedCluster served) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.borealis.benchmarks.FailoverScenario.Fault;
 import dev.borealis.benchmarks.FailoverScenario.Result;
 import dev.borealis.cluster.Engine;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,8 @@ class FailoverBenchmarkTest {
   @Test
   void aTinyRunOfBorealisThroughAWriterCrashProducesARowWithARecovery() throws Exception {
     FailoverBenchmark.Plan plan = FailoverBenchmark.Plan.parse(new String[] {"--engine", "postgresql", "--faults",
-        "crash", "--contenders", "borealis", "--threads", "2", "--warmup-s", "0", "--deadline-s", "20"});
+        "crash", "--contenders", "borealis", "--threads", "2", "--warmup-s", "0", "--deadline-s", "20",
+        "--failover-delay-ms", "1500"});
 
     List<Result> results = FailoverBenchmark.run(plan);
 
@@ -23,7 +25,9 @@ class FailoverBenchmarkTest {
       assertThat(r.engine()).isEqualTo(Engine.POSTGRESQL);
       assertThat(r.fault()).isEqualTo(Fault.CRASH);
       assertThat(r.contender()).isEqualTo(FailoverContender.BOREALIS);
+      assertThat(r.failoverDelayMs()).as("the cluster was built with the flag's failover delay").isEqualTo(1500);
       assertThat(r.promotionMs()).as("the cluster promoted a reader").isPositive();
+      assertThat(r.firstErrorMs()).as("a write in flight at the crash failed").isNotNegative();
       assertThat(r.firstWriteMs()).as("a write succeeded after the crash").isNotNegative();
       assertThat(r.allBackMs()).as("both threads wrote again").isGreaterThanOrEqualTo(r.firstWriteMs());
     });
@@ -53,8 +57,48 @@ class FailoverBenchmarkTest {
         .hasMessage("--rounds: a value is required");
   }
 
+  @Test
+  void theFailoverDelayFlagIsCheckedAndReachesTheSettings() {
+    assertThatThrownBy(() -> FailoverBenchmark.Plan.parse(new String[] {"--failover-delay-ms", "50"}))
+        .hasMessage("--failover-delay-ms: 50 is out of range 100..120000");
+    assertThatThrownBy(() -> FailoverBenchmark.Plan.parse(new String[] {"--failover-delay-ms", "8s"}))
+        .hasMessage("--failover-delay-ms: '8s' is not a whole number");
+    assertThatThrownBy(() -> FailoverBenchmark.Plan.parse(new String[] {"--failover-delay", "8000"}))
+        .as("an unknown option lists the new one").hasMessageContaining("or --failover-delay-ms");
+
+    FailoverBenchmark.Plan plan = FailoverBenchmark.Plan.parse(new String[] {"--failover-delay-ms", "8000"});
+    assertThat(plan.settings().failoverDelay()).contains(Duration.ofSeconds(8));
+    assertThat(FailoverBenchmark.failoverDelay(plan.settings())).startsWith("8000 ms");
+    assertThat(FailoverBenchmark.Plan.parse(new String[0]).settings().failoverDelay()).isEmpty();
+  }
+
+  @Test
+  void theTableHasAFirstErrorColumnWithTheMedianOverRounds() {
+    List<Result> rounds = List.of(result(2100, 9000), result(1700, 8900), result(2500, 9100),
+        result(Engine.POSTGRESQL, -1, 900));
+
+    List<FailoverTable.Row> rows = FailoverTable.rows(rounds);
+    List<String> lines = FailoverTable.lines(rows, 60);
+
+    assertThat(rows).extracting(FailoverTable.Row::firstErrorMs).containsExactly(2100L, -1L);
+    assertThat(lines.get(0)).contains("first error", "promotion", "first write", "all back", "vs AWS def");
+    int column = lines.get(0).indexOf("first error");
+    assertThat(lines.get(1).substring(column, column + "first error".length()).trim()).isEqualTo("2100 ms");
+    assertThat(lines.get(2).substring(column, column + "first error".length()).trim())
+        .as("no write failed: no first error").isEqualTo("-");
+  }
+
   private static Result result(long firstWriteMs) {
-    return new Result(Engine.MYSQL, Fault.CRASH, FailoverContender.BOREALIS, 1000, firstWriteMs, firstWriteMs, 3,
+    return new Result(Engine.MYSQL, Fault.CRASH, FailoverContender.BOREALIS, 1000, 5, firstWriteMs, firstWriteMs, 3,
         1000, "");
+  }
+
+  private static Result result(long firstErrorMs, long firstWriteMs) {
+    return result(Engine.MYSQL, firstErrorMs, firstWriteMs);
+  }
+
+  private static Result result(Engine engine, long firstErrorMs, long firstWriteMs) {
+    return new Result(engine, Fault.BLACKHOLE, FailoverContender.BOREALIS, 8000, firstErrorMs, firstWriteMs,
+        firstWriteMs, 3, 8000, "");
   }
 }
