@@ -64,15 +64,19 @@ final class FailoverScenario {
    * Times in milliseconds from the fault; -1 when it did not happen before the deadline.
    *
    * @param promotionMs until the cluster's new writer was AVAILABLE
-   * @param firstErrorMs until the first write failed (any thread): when the application first learned of the fault,
-   *     e.g. a statement stuck on a silent writer was aborted by failure detection
+   * @param abandonedMs blackhole only: until the client closed its first connection to the silent writer itself,
+   *     seen on the wire (the relay): when the driver's failure detection gave up on the host; -1 for a crash, or if
+   *     no connection was closed while the silence lasted
+   * @param firstErrorMs until the first write failed (any thread): when the application first learned of the fault.
+   *     A driver that holds a failed statement until it has found a new writer reports it only then
    * @param firstWriteMs until the first write that started after the fault succeeded (any thread)
    * @param allBackMs until every thread had succeeded after its last failure
    * @param failedWrites failed attempts from the fault to the end of the scenario
    * @param failoverDelayMs the cluster's failover delay (detection and promotion after a crash)
    * @param note what went wrong, if anything (errors, stuck threads); empty if nothing
    */
-  record Result(Engine engine, Fault fault, FailoverContender contender, long promotionMs, long firstErrorMs,
+  record Result(Engine engine, Fault fault, FailoverContender contender, long promotionMs, long abandonedMs,
+                long firstErrorMs,
                 long firstWriteMs, long allBackMs, long failedWrites, long failoverDelayMs, String note) {
   }
 
@@ -113,7 +117,7 @@ final class FailoverScenario {
       load.start();
       if (!warmedUp(load, settings.warmUp())) {
         String why = load.lastError() == null ? "no error, too slow" : load.lastError();
-        return new Result(engine, fault, contender, -1, -1, -1, -1, 0, failoverDelayMs(served),
+        return new Result(engine, fault, contender, -1, -1, -1, -1, -1, 0, failoverDelayMs(served),
             "fewer than " + WARM_UP_WRITES + " writes by the slowest thread (" + load.minSuccesses()
                 + ") during the warm-up: " + why);
       }
@@ -124,7 +128,8 @@ final class FailoverScenario {
       inject(served, fault, oldWriter);
       load.faultEffective(System.nanoTime());
       awaitRecovery(served, fault, load, promotion, t0, settings);
-      return result(engine, fault, contender, load, promotion, t0, settings, failoverDelayMs(served));
+      long abandoned = fault == Fault.BLACKHOLE ? served.relays().abandonedAt(oldWriter) : 0;
+      return result(engine, fault, contender, load, promotion, t0, settings, failoverDelayMs(served), abandoned);
     } finally {
       heal(served);
       load.close();
@@ -180,7 +185,8 @@ final class FailoverScenario {
   }
 
   private static Result result(Engine engine, Fault fault, FailoverContender contender, WriteLoad load,
-                               PromotionClock promotion, long t0, Settings settings, long failoverDelayMs) {
+                               PromotionClock promotion, long t0, Settings settings, long failoverDelayMs,
+                               long abandonedAt) {
     List<String> notes = new ArrayList<>();
     long first = sinceFault(load.firstSuccessAfterFault(), t0);
     long all = sinceFault(load.allRecoveredAt(), t0);
@@ -194,7 +200,7 @@ final class FailoverScenario {
     } else if (load.firstError() != null) {
       notes.add("first error: " + load.firstError());
     }
-    return new Result(engine, fault, contender, sinceFault(promotion.promotedAt(), t0),
+    return new Result(engine, fault, contender, sinceFault(promotion.promotedAt(), t0), sinceFault(abandonedAt, t0),
         sinceFault(load.firstFailureAfterFault(), t0), first, all, load.failuresAfterFault(), failoverDelayMs,
         String.join("; ", notes));
   }

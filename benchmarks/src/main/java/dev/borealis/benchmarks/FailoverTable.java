@@ -25,7 +25,8 @@ final class FailoverTable {
   static final double VS_AWS_TARGET = 2.0;
 
   /** The medians of one engine, fault and contender; times -1 when the median round did not recover. */
-  record Row(Engine engine, Fault fault, FailoverContender contender, int rounds, int recovered, long firstErrorMs,
+  record Row(Engine engine, Fault fault, FailoverContender contender, int rounds, int recovered, long abandonedMs,
+             long firstErrorMs,
              long promotionMs, long firstWriteMs, long allBackMs, long failedWrites) {
   }
 
@@ -41,7 +42,8 @@ final class FailoverTable {
     for (List<Result> g : groups.values()) {
       Result any = g.get(0);
       rows.add(new Row(any.engine(), any.fault(), any.contender(), g.size(),
-          (int) g.stream().filter(r -> r.firstWriteMs() >= 0).count(), median(g, Result::firstErrorMs),
+          (int) g.stream().filter(r -> r.firstWriteMs() >= 0).count(), median(g, Result::abandonedMs),
+          median(g, Result::firstErrorMs),
           median(g, Result::promotionMs),
           median(g, Result::firstWriteMs), median(g, Result::allBackMs), median(g, Result::failedWrites)));
     }
@@ -57,20 +59,22 @@ final class FailoverTable {
   }
 
   /**
-   * The table's lines, header first. <i>first error</i> is the fault's detection as the application saw it: the first
-   * failed write (for a blackhole, a stuck statement aborted); "-" when no write failed before the scenario ended.
+   * The table's lines, header first. <i>abandoned</i> (blackhole only) is the driver's detection of the silent writer
+   * as seen on the wire: the first connection to it the client closed itself. <i>first error</i> is the fault as the
+   * application saw it: the first failed write; "-" when no write failed before the scenario ended.
    */
   static List<String> lines(List<Row> rows, long deadlineSeconds) {
-    String format = "%-10s %-9s %-44s %11s %9s %11s %11s %9s %7s %8s %9s";
+    String format = "%-10s %-9s %-44s %9s %11s %9s %11s %11s %9s %7s %8s %9s";
     List<String> lines = new ArrayList<>();
-    lines.add(String.format(format, "engine", "fault", "contender", "first error", "promotion", "first write",
+    lines.add(String.format(format, "engine", "fault", "contender", "abandoned", "first error", "promotion", "first write",
         "- promotion", "all back", "failed", "vs Bore.", "vs AWS def"));
     String fail = "no (" + deadlineSeconds + " s)";
     for (Row r : rows) {
       Row borealis = find(rows, r, FailoverContender.BOREALIS);
       Row aws = find(rows, r, FailoverContender.AWS_DEFAULTS);
       lines.add(String.format(format, r.engine().displayName(), r.fault().label(), r.contender().label(r.engine())
-              + (r.rounds() > 1 ? " [" + r.recovered() + "/" + r.rounds() + "]" : ""), ms(r.firstErrorMs(), "-"),
+              + (r.rounds() > 1 ? " [" + r.recovered() + "/" + r.rounds() + "]" : ""), ms(r.abandonedMs(), "-"),
+          ms(r.firstErrorMs(), "-"),
           ms(r.promotionMs(), "-"), ms(r.firstWriteMs(), fail), afterPromotion(r), ms(r.allBackMs(), fail),
           r.failedWrites(), ratio(r, borealis), ratio(r, aws)));
     }

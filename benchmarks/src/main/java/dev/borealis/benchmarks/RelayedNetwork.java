@@ -66,6 +66,11 @@ final class RelayedNetwork implements AutoCloseable {
     relayFor(server.instanceEndpoint(instanceId)).silence();
   }
 
+  /** When a client first closed a link to silent {@code instanceId} itself (see {@link Relay#abandonedAt()}); 0 if none. */
+  long abandonedAt(String instanceId) {
+    return relayFor(server.instanceEndpoint(instanceId)).abandonedAt();
+  }
+
   /** Ends every silence. */
   void healAll() {
     synchronized (relays) {

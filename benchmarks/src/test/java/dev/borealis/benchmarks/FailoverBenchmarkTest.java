@@ -28,6 +28,7 @@ class FailoverBenchmarkTest {
       assertThat(r.failoverDelayMs()).as("the cluster was built with the flag's failover delay").isEqualTo(1500);
       assertThat(r.promotionMs()).as("the cluster promoted a reader").isPositive();
       assertThat(r.firstErrorMs()).as("a write in flight at the crash failed").isNotNegative();
+      assertThat(r.abandonedMs()).as("only a blackhole has a silent writer to abandon").isEqualTo(-1);
       assertThat(r.firstWriteMs()).as("a write succeeded after the crash").isNotNegative();
       assertThat(r.allBackMs()).as("both threads wrote again").isGreaterThanOrEqualTo(r.firstWriteMs());
     });
@@ -73,32 +74,39 @@ class FailoverBenchmarkTest {
   }
 
   @Test
-  void theTableHasAFirstErrorColumnWithTheMedianOverRounds() {
+  void theTableHasAbandonedAndFirstErrorColumnsWithTheMediansOverRounds() {
     List<Result> rounds = List.of(result(2100, 9000), result(1700, 8900), result(2500, 9100),
         result(Engine.POSTGRESQL, -1, 900));
 
     List<FailoverTable.Row> rows = FailoverTable.rows(rounds);
     List<String> lines = FailoverTable.lines(rows, 60);
 
-    assertThat(rows).extracting(FailoverTable.Row::firstErrorMs).containsExactly(2100L, -1L);
-    assertThat(lines.get(0)).contains("first error", "promotion", "first write", "all back", "vs AWS def");
-    int column = lines.get(0).indexOf("first error");
-    assertThat(lines.get(1).substring(column, column + "first error".length()).trim()).isEqualTo("2100 ms");
-    assertThat(lines.get(2).substring(column, column + "first error".length()).trim())
-        .as("no write failed: no first error").isEqualTo("-");
+    assertThat(rows).extracting(FailoverTable.Row::abandonedMs).containsExactly(2100L, -1L);
+    assertThat(rows).extracting(FailoverTable.Row::firstErrorMs).containsExactly(9000L, 900L);
+    assertThat(lines.get(0)).contains("abandoned", "first error", "promotion", "first write", "all back",
+        "vs AWS def");
+    assertThat(cell(lines, 1, "abandoned")).isEqualTo("2100 ms");
+    assertThat(cell(lines, 1, "first error")).isEqualTo("9000 ms");
+    assertThat(cell(lines, 2, "abandoned")).as("no connection abandoned: no time").isEqualTo("-");
+  }
+
+  /** The text under a right-aligned column's header. */
+  private static String cell(List<String> lines, int line, String header) {
+    int start = lines.get(0).indexOf(header);
+    return lines.get(line).substring(start, start + header.length()).trim();
   }
 
   private static Result result(long firstWriteMs) {
-    return new Result(Engine.MYSQL, Fault.CRASH, FailoverContender.BOREALIS, 1000, 5, firstWriteMs, firstWriteMs, 3,
-        1000, "");
+    return new Result(Engine.MYSQL, Fault.CRASH, FailoverContender.BOREALIS, 1000, -1, 5, firstWriteMs, firstWriteMs,
+        3, 1000, "");
   }
 
-  private static Result result(long firstErrorMs, long firstWriteMs) {
-    return result(Engine.MYSQL, firstErrorMs, firstWriteMs);
+  private static Result result(long abandonedMs, long firstErrorMs) {
+    return result(Engine.MYSQL, abandonedMs, firstErrorMs);
   }
 
-  private static Result result(Engine engine, long firstErrorMs, long firstWriteMs) {
-    return new Result(engine, Fault.BLACKHOLE, FailoverContender.BOREALIS, 8000, firstErrorMs, firstWriteMs,
-        firstWriteMs, 3, 8000, "");
+  private static Result result(Engine engine, long abandonedMs, long firstErrorMs) {
+    return new Result(engine, Fault.BLACKHOLE, FailoverContender.BOREALIS, 8000, abandonedMs, firstErrorMs,
+        firstErrorMs + 100, firstErrorMs + 200, 3, 8000, "");
   }
 }
