@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 
 /**
  * One failover measurement: a fresh served cluster (writer + 2 readers, the cluster's default failover delay or the
@@ -64,9 +65,10 @@ final class FailoverScenario {
    * Times in milliseconds from the fault; -1 when it did not happen before the deadline.
    *
    * @param promotionMs until the cluster's new writer was AVAILABLE
-   * @param abandonedMs blackhole only: until the client closed its first connection to the silent writer itself,
-   *     seen on the wire (the relay): when the driver's failure detection gave up on the host; -1 for a crash, or if
-   *     no connection was closed while the silence lasted
+   * @param abandonedMs blackhole only: until the client had closed, itself, as many connections to the silent
+   *     writer as there are writer threads, seen on the wire (the relay): when the driver's failure detection gave
+   *     up on the host (see {@link #abandonedMs(List, int, long)}); -1 for a crash, or if fewer were closed while
+   *     the silence lasted
    * @param firstErrorMs until the first write failed (any thread): when the application first learned of the fault.
    *     A driver that holds a failed statement until it has found a new writer reports it only then
    * @param firstWriteMs until the first write that started after the fault succeeded (any thread)
@@ -128,7 +130,7 @@ final class FailoverScenario {
       inject(served, fault, oldWriter);
       load.faultEffective(System.nanoTime());
       awaitRecovery(served, fault, load, promotion, t0, settings);
-      long abandoned = fault == Fault.BLACKHOLE ? served.relays().abandonedAt(oldWriter) : 0;
+      List<Long> abandoned = fault == Fault.BLACKHOLE ? served.relays().abandoned(oldWriter) : List.of();
       return result(engine, fault, contender, load, promotion, t0, settings, failoverDelayMs(served), abandoned);
     } finally {
       heal(served);
@@ -186,12 +188,16 @@ final class FailoverScenario {
 
   private static Result result(Engine engine, Fault fault, FailoverContender contender, WriteLoad load,
                                PromotionClock promotion, long t0, Settings settings, long failoverDelayMs,
-                               long abandonedAt) {
+                               List<Long> abandoned) {
     List<String> notes = new ArrayList<>();
     long first = sinceFault(load.firstSuccessAfterFault(), t0);
     long all = sinceFault(load.allRecoveredAt(), t0);
     if (load.failuresBeforeFault() > 0) {
       notes.add(load.failuresBeforeFault() + " writes failed before the fault (" + load.errorBeforeFault() + ")");
+    }
+    if (!abandoned.isEmpty()) {
+      notes.add("links to the silent writer closed by the client at " + abandoned.stream()
+          .map(t -> Long.toString(sinceFault(t, t0))).collect(Collectors.joining(", ")) + " ms");
     }
     if (all < 0) {
       notes.add("not every thread wrote again within " + settings.deadline().toSeconds() + " s; " + (load.lastError()
@@ -200,9 +206,22 @@ final class FailoverScenario {
     } else if (load.firstError() != null) {
       notes.add("first error: " + load.firstError());
     }
-    return new Result(engine, fault, contender, sinceFault(promotion.promotedAt(), t0), sinceFault(abandonedAt, t0),
+    return new Result(engine, fault, contender, sinceFault(promotion.promotedAt(), t0), abandonedMs(abandoned, settings.threads(), t0),
         sinceFault(load.firstFailureAfterFault(), t0), first, all, load.failuresAfterFault(), failoverDelayMs,
         String.join("; ", notes));
+  }
+
+  /**
+   * When the client had closed as many links to the silent writer as there are writer threads (each was stuck in a
+   * statement on one): the driver's detection of the silent host, as the wire saw it. Not the first close: a
+   * monitoring connection that times out a single probe and reconnects closes a link well before anything is
+   * detected. -1 if fewer links were closed while the silence lasted.
+   */
+  static long abandonedMs(List<Long> abandoned, int threads, long t0) {
+    if (abandoned.size() < threads) {
+      return -1;
+    }
+    return sinceFault(abandoned.stream().sorted().toList().get(threads - 1), t0);
   }
 
   private static long failoverDelayMs(ServedCluster served) {

@@ -60,7 +60,7 @@ final class FailoverTable {
 
   /**
    * The table's lines, header first. <i>abandoned</i> (blackhole only) is the driver's detection of the silent writer
-   * as seen on the wire: the first connection to it the client closed itself. <i>first error</i> is the fault as the
+   * as seen on the wire: by then the client had closed as many connections to it as there are writer threads. <i>first error</i> is the fault as the
    * application saw it: the first failed write; "-" when no write failed before the scenario ended.
    */
   static List<String> lines(List<Row> rows, long deadlineSeconds) {

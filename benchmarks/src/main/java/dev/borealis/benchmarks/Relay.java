@@ -8,9 +8,10 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A TCP relay standing in for the network path to one instance address: it accepts on an address of its own and
@@ -31,8 +32,8 @@ final class Relay implements AutoCloseable {
   private final ServerSocket listener;
   private final Thread acceptor;
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
-  /** {@link System#nanoTime()} when a client first closed a link while silent; 0 while none has. */
-  private final AtomicLong abandonedAt = new AtomicLong();
+  /** {@link System#nanoTime()} of every link a client closed while silent, in order. */
+  private final Queue<Long> abandoned = new ConcurrentLinkedQueue<>();
   private volatile boolean silent;
   private volatile boolean closed;
 
@@ -59,17 +60,17 @@ final class Relay implements AutoCloseable {
 
   /** Cuts the path silently, as a network partition does. */
   void silence() {
-    abandonedAt.set(0);
+    abandoned.clear();
     silent = true;
   }
 
   /**
-   * When a client first closed (or reset) a link it had opened before the silence, while the silence lasted: the
-   * time its driver gave up on the silent host; 0 if none has. Links the silence held unanswered from the start (new
+   * When clients closed (or reset) links they had opened before the silence, while the silence lasted, in order:
+   * the times their drivers gave up on the silent host. Links the silence held unanswered from the start (new
    * connections) do not count: a connect timeout is not the detection of a host that went silent under a client.
    */
-  long abandonedAt() {
-    return abandonedAt.get();
+  List<Long> abandoned() {
+    return List.copyOf(abandoned);
   }
 
   /**
@@ -148,7 +149,7 @@ final class Relay implements AutoCloseable {
     }
     if (silent && !closed) {
       if (fromClient) {
-        abandonedAt.compareAndSet(0, System.nanoTime());
+        abandoned.add(System.nanoTime());
       }
       // A partition swallows the close: keep the other side open and mute until heal() or close().
       sockets.remove(from);

@@ -66,9 +66,9 @@ final class RelayedNetwork implements AutoCloseable {
     relayFor(server.instanceEndpoint(instanceId)).silence();
   }
 
-  /** When a client first closed a link to silent {@code instanceId} itself (see {@link Relay#abandonedAt()}); 0 if none. */
-  long abandonedAt(String instanceId) {
-    return relayFor(server.instanceEndpoint(instanceId)).abandonedAt();
+  /** When clients closed links to silent {@code instanceId} themselves (see {@link Relay#abandoned()}). */
+  List<Long> abandoned(String instanceId) {
+    return relayFor(server.instanceEndpoint(instanceId)).abandoned();
   }
 
   /** Ends every silence. */

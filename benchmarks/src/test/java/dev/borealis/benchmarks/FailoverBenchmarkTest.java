@@ -8,6 +8,7 @@ import dev.borealis.benchmarks.FailoverScenario.Result;
 import dev.borealis.cluster.Engine;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The failover harness in a tiny configuration: it runs end to end and reports a recovery. Speed is not checked. */
@@ -88,6 +89,21 @@ class FailoverBenchmarkTest {
     assertThat(cell(lines, 1, "abandoned")).isEqualTo("2100 ms");
     assertThat(cell(lines, 1, "first error")).isEqualTo("9000 ms");
     assertThat(cell(lines, 2, "abandoned")).as("no connection abandoned: no time").isEqualTo("-");
+  }
+
+  @Test
+  void aSilentWriterCountsAsAbandonedOnceAsManyLinksAsThreadsWereClosed() {
+    long t0 = 1_000_000_000L;
+    List<Long> closes = List.of(t0 + ms(2_020), t0 + ms(690), t0 + ms(2_010), t0 + ms(2_015));
+
+    assertThat(FailoverScenario.abandonedMs(closes, 3, t0)).as("the monitor's early close alone is no detection")
+        .isEqualTo(2_015);
+    assertThat(FailoverScenario.abandonedMs(closes, 5, t0)).isEqualTo(-1);
+    assertThat(FailoverScenario.abandonedMs(List.of(), 1, t0)).isEqualTo(-1);
+  }
+
+  private static long ms(long millis) {
+    return TimeUnit.MILLISECONDS.toNanos(millis);
   }
 
   /** The text under a right-aligned column's header. */
