@@ -21,8 +21,9 @@ import java.util.stream.Collectors;
 
 /**
  * One failover measurement: a fresh served cluster (writer + 2 readers, the cluster's default failover delay or the
- * one the settings give, the server's default DNS delay), a HikariCP pool of one contender, {@code threads} writers; after a warm-up, one fault on the writer,
- * then the clock runs until every writer has written again and a quiet period has passed, or until the deadline.
+ * one the settings give, the server's default DNS delay), a HikariCP pool of one contender, {@code threads}
+ * writers; after a warm-up, one fault on the writer, then the clock runs until every writer has written again and
+ * a quiet period has passed, or until the deadline.
  */
 final class FailoverScenario {
 
@@ -58,7 +59,8 @@ final class FailoverScenario {
    * @param failoverDelay the cluster's time from a writer crash to the promotion, and the benchmark's from a
    *     blackhole to its {@code failover()} call; empty for the cluster's default
    */
-  record Settings(int threads, Duration warmUp, Duration deadline, Duration settle, Optional<Duration> failoverDelay) {
+  record Settings(int threads, Duration warmUp, Duration deadline, Duration settle,
+                  Optional<Duration> failoverDelay) {
   }
 
   /**
@@ -78,8 +80,8 @@ final class FailoverScenario {
    * @param note what went wrong, if anything (errors, stuck threads); empty if nothing
    */
   record Result(Engine engine, Fault fault, FailoverContender contender, long promotionMs, long abandonedMs,
-                long firstErrorMs,
-                long firstWriteMs, long allBackMs, long failedWrites, long failoverDelayMs, String note) {
+                long firstErrorMs, long firstWriteMs, long allBackMs, long failedWrites, long failoverDelayMs,
+                String note) {
   }
 
   private FailoverScenario() {
@@ -206,9 +208,9 @@ final class FailoverScenario {
     } else if (load.firstError() != null) {
       notes.add("first error: " + load.firstError());
     }
-    return new Result(engine, fault, contender, sinceFault(promotion.promotedAt(), t0), abandonedMs(abandoned, settings.threads(), t0),
-        sinceFault(load.firstFailureAfterFault(), t0), first, all, load.failuresAfterFault(), failoverDelayMs,
-        String.join("; ", notes));
+    return new Result(engine, fault, contender, sinceFault(promotion.promotedAt(), t0),
+        abandonedMs(abandoned, settings.threads(), t0), sinceFault(load.firstFailureAfterFault(), t0), first, all,
+        load.failuresAfterFault(), failoverDelayMs, String.join("; ", notes));
   }
 
   /**

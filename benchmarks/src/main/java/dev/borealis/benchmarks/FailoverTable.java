@@ -60,14 +60,15 @@ final class FailoverTable {
 
   /**
    * The table's lines, header first. <i>abandoned</i> (blackhole only) is the driver's detection of the silent writer
-   * as seen on the wire: by then the client had closed as many connections to it as there are writer threads. <i>first error</i> is the fault as the
-   * application saw it: the first failed write; "-" when no write failed before the scenario ended.
+   * as seen on the wire: by then the client had closed as many connections to it as there are writer threads.
+   * <i>first error</i> is the fault as the application saw it: the first failed write; "-" when no write failed
+   * before the scenario ended.
    */
   static List<String> lines(List<Row> rows, long deadlineSeconds) {
     String format = "%-10s %-9s %-44s %9s %11s %9s %11s %11s %9s %7s %8s %9s";
     List<String> lines = new ArrayList<>();
-    lines.add(String.format(format, "engine", "fault", "contender", "abandoned", "first error", "promotion", "first write",
-        "- promotion", "all back", "failed", "vs Bore.", "vs AWS def"));
+    lines.add(String.format(format, "engine", "fault", "contender", "abandoned", "first error", "promotion",
+        "first write", "- promotion", "all back", "failed", "vs Bore.", "vs AWS def"));
     String fail = "no (" + deadlineSeconds + " s)";
     for (Row r : rows) {
       Row borealis = find(rows, r, FailoverContender.BOREALIS);

@@ -19,9 +19,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * from either side included. Silent, it is a partitioned host: nothing moves either way, new connections are
  * accepted (the kernel's backlog) but never reach the instance, and a close from the instance is not passed on, so
  * clients see no data, no FIN and no RST until they give up themselves. Silent, it drops what either side sends
- * (a link that lived through a silence never passes bytes again: heal() closes it), and notes when a client first
- * closed a link itself: the moment that client's driver gave up on the silent host. Threads: one acceptor, two per
- * link.
+ * (a link that lived through a silence never passes bytes again: heal() closes it), and notes when a client closed
+ * a link itself: the moment that client's driver gave up on the silent host. Threads: one acceptor, two per link.
  */
 final class Relay implements AutoCloseable {
 

@@ -216,8 +216,8 @@ final class WriteLoad implements AutoCloseable {
       if (!stopping) {
         lastError = describe(e);
         if (firstError == null) {
+          firstFailureAt = lastFailure; // before the error, which the coordinator reads as "has a time"
           firstError = lastError;
-          firstFailureAt = lastFailure;
         }
       }
     }
