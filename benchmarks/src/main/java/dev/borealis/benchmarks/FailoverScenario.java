@@ -14,13 +14,16 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 
 /**
- * One failover measurement: a fresh served cluster (writer + 2 readers, the cluster's default failover delay and
- * DNS delay), a HikariCP pool of one contender, {@code threads} writers; after a warm-up, one fault on the writer,
- * then the clock runs until every writer has written again and a quiet period has passed, or until the deadline.
+ * One failover measurement: a fresh served cluster (writer + 2 readers, the cluster's default failover delay or the
+ * one the settings give, the server's default DNS delay), a HikariCP pool of one contender, {@code threads}
+ * writers; after a warm-up, one fault on the writer, then the clock runs until every writer has written again and
+ * a quiet period has passed, or until the deadline.
  */
 final class FailoverScenario {
 
@@ -50,22 +53,35 @@ final class FailoverScenario {
     }
   }
 
-  /** The shape of a run. */
-  record Settings(int threads, Duration warmUp, Duration deadline, Duration settle) {
+  /**
+   * The shape of a run.
+   *
+   * @param failoverDelay the cluster's time from a writer crash to the promotion, and the benchmark's from a
+   *     blackhole to its {@code failover()} call; empty for the cluster's default
+   */
+  record Settings(int threads, Duration warmUp, Duration deadline, Duration settle,
+                  Optional<Duration> failoverDelay) {
   }
 
   /**
    * Times in milliseconds from the fault; -1 when it did not happen before the deadline.
    *
    * @param promotionMs until the cluster's new writer was AVAILABLE
+   * @param abandonedMs blackhole only: until the client had closed, itself, as many connections to the silent
+   *     writer as there are writer threads, seen on the wire (the relay): when the driver's failure detection gave
+   *     up on the host (see {@link #abandonedMs(List, int, long)}); -1 for a crash, or if fewer were closed while
+   *     the silence lasted
+   * @param firstErrorMs until the first write failed (any thread): when the application first learned of the fault.
+   *     A driver that holds a failed statement until it has found a new writer reports it only then
    * @param firstWriteMs until the first write that started after the fault succeeded (any thread)
    * @param allBackMs until every thread had succeeded after its last failure
    * @param failedWrites failed attempts from the fault to the end of the scenario
    * @param failoverDelayMs the cluster's failover delay (detection and promotion after a crash)
    * @param note what went wrong, if anything (errors, stuck threads); empty if nothing
    */
-  record Result(Engine engine, Fault fault, FailoverContender contender, long promotionMs, long firstWriteMs,
-                long allBackMs, long failedWrites, long failoverDelayMs, String note) {
+  record Result(Engine engine, Fault fault, FailoverContender contender, long promotionMs, long abandonedMs,
+                long firstErrorMs, long firstWriteMs, long allBackMs, long failedWrites, long failoverDelayMs,
+                String note) {
   }
 
   private FailoverScenario() {
@@ -73,7 +89,7 @@ final class FailoverScenario {
 
   static Result run(Engine engine, Fault fault, FailoverContender contender, Settings settings, String clusterName)
       throws Exception {
-    try (ServedCluster served = ServedCluster.startRelayed(engine, clusterName, 2)) {
+    try (ServedCluster served = ServedCluster.startRelayed(engine, clusterName, 2, settings.failoverDelay())) {
       createTable(served);
       PromotionClock promotion = new PromotionClock();
       served.cluster().addListener(promotion);
@@ -105,7 +121,7 @@ final class FailoverScenario {
       load.start();
       if (!warmedUp(load, settings.warmUp())) {
         String why = load.lastError() == null ? "no error, too slow" : load.lastError();
-        return new Result(engine, fault, contender, -1, -1, -1, 0, failoverDelayMs(served),
+        return new Result(engine, fault, contender, -1, -1, -1, -1, -1, 0, failoverDelayMs(served),
             "fewer than " + WARM_UP_WRITES + " writes by the slowest thread (" + load.minSuccesses()
                 + ") during the warm-up: " + why);
       }
@@ -116,7 +132,8 @@ final class FailoverScenario {
       inject(served, fault, oldWriter);
       load.faultEffective(System.nanoTime());
       awaitRecovery(served, fault, load, promotion, t0, settings);
-      return result(engine, fault, contender, load, promotion, t0, settings, failoverDelayMs(served));
+      List<Long> abandoned = fault == Fault.BLACKHOLE ? served.relays().abandoned(oldWriter) : List.of();
+      return result(engine, fault, contender, load, promotion, t0, settings, failoverDelayMs(served), abandoned);
     } finally {
       heal(served);
       load.close();
@@ -172,12 +189,17 @@ final class FailoverScenario {
   }
 
   private static Result result(Engine engine, Fault fault, FailoverContender contender, WriteLoad load,
-                               PromotionClock promotion, long t0, Settings settings, long failoverDelayMs) {
+                               PromotionClock promotion, long t0, Settings settings, long failoverDelayMs,
+                               List<Long> abandoned) {
     List<String> notes = new ArrayList<>();
     long first = sinceFault(load.firstSuccessAfterFault(), t0);
     long all = sinceFault(load.allRecoveredAt(), t0);
     if (load.failuresBeforeFault() > 0) {
       notes.add(load.failuresBeforeFault() + " writes failed before the fault (" + load.errorBeforeFault() + ")");
+    }
+    if (!abandoned.isEmpty()) {
+      notes.add("links to the silent writer closed by the client at " + abandoned.stream()
+          .map(t -> Long.toString(sinceFault(t, t0))).collect(Collectors.joining(", ")) + " ms");
     }
     if (all < 0) {
       notes.add("not every thread wrote again within " + settings.deadline().toSeconds() + " s; " + (load.lastError()
@@ -186,8 +208,22 @@ final class FailoverScenario {
     } else if (load.firstError() != null) {
       notes.add("first error: " + load.firstError());
     }
-    return new Result(engine, fault, contender, sinceFault(promotion.promotedAt(), t0), first, all,
+    return new Result(engine, fault, contender, sinceFault(promotion.promotedAt(), t0),
+        abandonedMs(abandoned, settings.threads(), t0), sinceFault(load.firstFailureAfterFault(), t0), first, all,
         load.failuresAfterFault(), failoverDelayMs, String.join("; ", notes));
+  }
+
+  /**
+   * When the client had closed as many links to the silent writer as there are writer threads (each was stuck in a
+   * statement on one): the driver's detection of the silent host, as the wire saw it. Not the first close: a
+   * monitoring connection that times out a single probe and reconnects closes a link well before anything is
+   * detected. -1 if fewer links were closed while the silence lasted.
+   */
+  static long abandonedMs(List<Long> abandoned, int threads, long t0) {
+    if (abandoned.size() < threads) {
+      return -1;
+    }
+    return sinceFault(abandoned.stream().sorted().toList().get(threads - 1), t0);
   }
 
   private static long failoverDelayMs(ServedCluster served) {

@@ -25,8 +25,9 @@ final class FailoverTable {
   static final double VS_AWS_TARGET = 2.0;
 
   /** The medians of one engine, fault and contender; times -1 when the median round did not recover. */
-  record Row(Engine engine, Fault fault, FailoverContender contender, int rounds, int recovered, long promotionMs,
-             long firstWriteMs, long allBackMs, long failedWrites) {
+  record Row(Engine engine, Fault fault, FailoverContender contender, int rounds, int recovered, long abandonedMs,
+             long firstErrorMs,
+             long promotionMs, long firstWriteMs, long allBackMs, long failedWrites) {
   }
 
   private FailoverTable() {
@@ -41,7 +42,9 @@ final class FailoverTable {
     for (List<Result> g : groups.values()) {
       Result any = g.get(0);
       rows.add(new Row(any.engine(), any.fault(), any.contender(), g.size(),
-          (int) g.stream().filter(r -> r.firstWriteMs() >= 0).count(), median(g, Result::promotionMs),
+          (int) g.stream().filter(r -> r.firstWriteMs() >= 0).count(), median(g, Result::abandonedMs),
+          median(g, Result::firstErrorMs),
+          median(g, Result::promotionMs),
           median(g, Result::firstWriteMs), median(g, Result::allBackMs), median(g, Result::failedWrites)));
     }
     return rows;
@@ -55,19 +58,28 @@ final class FailoverTable {
     return m == Long.MAX_VALUE ? -1 : m;
   }
 
-  static void print(List<Row> rows, long deadlineSeconds) {
-    String format = "%-10s %-9s %-44s %9s %11s %11s %9s %7s %8s %9s%n";
-    System.out.printf(format, "engine", "fault", "contender", "promotion", "first write", "- promotion",
-        "all back", "failed", "vs Bore.", "vs AWS def");
+  /**
+   * The table's lines, header first. <i>abandoned</i> (blackhole only) is the driver's detection of the silent writer
+   * as seen on the wire: by then the client had closed as many connections to it as there are writer threads.
+   * <i>first error</i> is the fault as the application saw it: the first failed write; "-" when no write failed
+   * before the scenario ended.
+   */
+  static List<String> lines(List<Row> rows, long deadlineSeconds) {
+    String format = "%-10s %-9s %-44s %9s %11s %9s %11s %11s %9s %7s %8s %9s";
+    List<String> lines = new ArrayList<>();
+    lines.add(String.format(format, "engine", "fault", "contender", "abandoned", "first error", "promotion",
+        "first write", "- promotion", "all back", "failed", "vs Bore.", "vs AWS def"));
     String fail = "no (" + deadlineSeconds + " s)";
     for (Row r : rows) {
       Row borealis = find(rows, r, FailoverContender.BOREALIS);
       Row aws = find(rows, r, FailoverContender.AWS_DEFAULTS);
-      System.out.printf(format, r.engine().displayName(), r.fault().label(), r.contender().label(r.engine())
-              + (r.rounds() > 1 ? " [" + r.recovered() + "/" + r.rounds() + "]" : ""), ms(r.promotionMs(), "-"),
-          ms(r.firstWriteMs(), fail), afterPromotion(r), ms(r.allBackMs(), fail), r.failedWrites(),
-          ratio(r, borealis), ratio(r, aws));
+      lines.add(String.format(format, r.engine().displayName(), r.fault().label(), r.contender().label(r.engine())
+              + (r.rounds() > 1 ? " [" + r.recovered() + "/" + r.rounds() + "]" : ""), ms(r.abandonedMs(), "-"),
+          ms(r.firstErrorMs(), "-"),
+          ms(r.promotionMs(), "-"), ms(r.firstWriteMs(), fail), afterPromotion(r), ms(r.allBackMs(), fail),
+          r.failedWrites(), ratio(r, borealis), ratio(r, aws)));
     }
+    return lines;
   }
 
   /** One line per engine and fault: did Borealis meet the targets in this run? */

@@ -8,17 +8,19 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A TCP relay standing in for the network path to one instance address: it accepts on an address of its own and
  * copies bytes both ways to the instance. States: passing → silent → (closed). Passing, it is transparent, a close
  * from either side included. Silent, it is a partitioned host: nothing moves either way, new connections are
  * accepted (the kernel's backlog) but never reach the instance, and a close from the instance is not passed on, so
- * clients see no data, no FIN and no RST until they give up themselves. Threads: one acceptor, two per link.
+ * clients see no data, no FIN and no RST until they give up themselves. Silent, it drops what either side sends
+ * (a link that lived through a silence never passes bytes again: heal() closes it), and notes when a client closed
+ * a link itself: the moment that client's driver gave up on the silent host. Threads: one acceptor, two per link.
  */
 final class Relay implements AutoCloseable {
 
@@ -29,8 +31,8 @@ final class Relay implements AutoCloseable {
   private final ServerSocket listener;
   private final Thread acceptor;
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition unsilenced = lock.newCondition();
+  /** {@link System#nanoTime()} of every link a client closed while silent, in order. */
+  private final Queue<Long> abandoned = new ConcurrentLinkedQueue<>();
   private volatile boolean silent;
   private volatile boolean closed;
 
@@ -57,7 +59,17 @@ final class Relay implements AutoCloseable {
 
   /** Cuts the path silently, as a network partition does. */
   void silence() {
+    abandoned.clear();
     silent = true;
+  }
+
+  /**
+   * When clients closed (or reset) links they had opened before the silence, while the silence lasted, in order:
+   * the times their drivers gave up on the silent host. Links the silence held unanswered from the start (new
+   * connections) do not count: a connect timeout is not the detection of a host that went silent under a client.
+   */
+  List<Long> abandoned() {
+    return List.copyOf(abandoned);
   }
 
   /**
@@ -70,12 +82,6 @@ final class Relay implements AutoCloseable {
     }
     silent = false;
     List.copyOf(sockets).forEach(Relay::closeQuietly);
-    lock.lock();
-    try {
-      unsilenced.signalAll();
-    } finally {
-      lock.unlock();
-    }
   }
 
   private void acceptLoop() {
@@ -111,30 +117,39 @@ final class Relay implements AutoCloseable {
       closeQuietly(upstream);
       throw e;
     }
-    pump(client, upstream, "up");
-    pump(upstream, client, "down");
+    pump(client, upstream, "up", true);
+    pump(upstream, client, "down", false);
   }
 
-  private void pump(Socket from, Socket to, String direction) {
-    Thread t = new Thread(() -> copy(from, to), name + "-" + direction + "-" + from.getLocalPort());
+  private void pump(Socket from, Socket to, String direction, boolean fromClient) {
+    Thread t = new Thread(() -> copy(from, to, fromClient), name + "-" + direction + "-" + from.getLocalPort());
     t.setDaemon(true);
     t.start();
   }
 
-  /** Copies until either side ends; while silent, holds what it read and never passes an end on. */
-  private void copy(Socket from, Socket to) {
+  /**
+   * Copies until either side ends; from the silence on, drops what it reads (still reading, so that a client's close
+   * is seen) and never passes an end on.
+   */
+  private void copy(Socket from, Socket to, boolean fromClient) {
     byte[] buffer = new byte[16 * 1024];
+    boolean muted = false;
     try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
       int n;
       while ((n = in.read(buffer)) >= 0) {
-        awaitPassing();
-        out.write(buffer, 0, n);
-        out.flush();
+        muted |= silent;
+        if (!muted) {
+          out.write(buffer, 0, n);
+          out.flush();
+        }
       }
     } catch (IOException e) {
       // one side closed or reset: end the link below
     }
     if (silent && !closed) {
+      if (fromClient) {
+        abandoned.add(System.nanoTime());
+      }
       // A partition swallows the close: keep the other side open and mute until heal() or close().
       sockets.remove(from);
       closeQuietly(from);
@@ -146,34 +161,12 @@ final class Relay implements AutoCloseable {
     sockets.remove(to);
   }
 
-  private void awaitPassing() throws IOException {
-    if (!silent) {
-      return;
-    }
-    lock.lock();
-    try {
-      while (silent && !closed) {
-        unsilenced.awaitUninterruptibly();
-      }
-    } finally {
-      lock.unlock();
-    }
-    // A link that lived through a silence is stale; heal() has closed it.
-    throw new IOException("link ended by a partition");
-  }
-
   @Override
   public void close() {
     closed = true;
     closeQuietly(listener);
     List.copyOf(sockets).forEach(Relay::closeQuietly);
     sockets.clear();
-    lock.lock();
-    try {
-      unsilenced.signalAll();
-    } finally {
-      lock.unlock();
-    }
   }
 
   private static void reset(Socket socket) {

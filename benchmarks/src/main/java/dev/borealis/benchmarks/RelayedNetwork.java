@@ -66,6 +66,11 @@ final class RelayedNetwork implements AutoCloseable {
     relayFor(server.instanceEndpoint(instanceId)).silence();
   }
 
+  /** When clients closed links to silent {@code instanceId} themselves (see {@link Relay#abandoned()}). */
+  List<Long> abandoned(String instanceId) {
+    return relayFor(server.instanceEndpoint(instanceId)).abandoned();
+  }
+
   /** Ends every silence. */
   void healAll() {
     synchronized (relays) {

@@ -1,6 +1,7 @@
 package dev.borealis.benchmarks;
 
 import dev.borealis.cluster.Cluster;
+import dev.borealis.cluster.ClusterBuilder;
 import dev.borealis.cluster.Engine;
 import dev.borealis.cluster.server.ClusterServer;
 import dev.borealis.cluster.server.Endpoint;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * An embedded cluster served on loopback, its Aurora-shaped names resolvable in this JVM. A JVM reads its hosts file
@@ -51,20 +53,25 @@ final class ServedCluster implements AutoCloseable {
 
   /** A writer and {@code readers} readers, no replica lag added, served on a free port. */
   static ServedCluster start(Engine engine, String name, int readers) throws IOException {
-    return start(engine, name, readers, false);
+    return start(engine, name, readers, false, Optional.empty());
   }
 
   /**
    * The same, with this JVM's clients reaching every instance through a {@link RelayedNetwork} whose paths the caller
    * can silence. This JVM's hosts file then names the relays, and holds only this cluster's names while it runs.
+   * {@code failoverDelay}, when given, replaces the cluster's default time from a writer crash to the promotion.
    */
-  static ServedCluster startRelayed(Engine engine, String name, int readers) throws IOException {
-    return start(engine, name, readers, true);
+  static ServedCluster startRelayed(Engine engine, String name, int readers, Optional<Duration> failoverDelay)
+      throws IOException {
+    return start(engine, name, readers, true, failoverDelay);
   }
 
-  private static ServedCluster start(Engine engine, String name, int readers, boolean relayed) throws IOException {
+  private static ServedCluster start(Engine engine, String name, int readers, boolean relayed,
+                                     Optional<Duration> failoverDelay) throws IOException {
     Path hosts = useHostsFile();
-    Cluster cluster = Cluster.builder().engine(engine).name(name).readers(readers).replicaLag(Duration.ZERO).start();
+    ClusterBuilder builder = Cluster.builder().engine(engine).name(name).readers(readers).replicaLag(Duration.ZERO);
+    failoverDelay.ifPresent(builder::failoverDelay);
+    Cluster cluster = builder.start();
     ClusterServer server = null;
     try {
       // Relayed, the server keeps its own hosts file (the relays mirror its names into this JVM's).

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -86,6 +87,11 @@ final class WriteLoad implements AutoCloseable {
     return writers.stream().mapToLong(w -> w.firstSuccessAfterFault).filter(t -> t != 0).min().orElse(0);
   }
 
+  /** Earliest failure of a write after the fault (before the load was stopped); 0 while none has failed. */
+  long firstFailureAfterFault() {
+    return writers.stream().mapToLong(w -> w.firstFailureAt).filter(t -> t != 0).min().orElse(0);
+  }
+
   /** When the last thread succeeded after its last failure; 0 while some thread has not. */
   long allRecoveredAt() {
     long latest = 0;
@@ -103,9 +109,10 @@ final class WriteLoad implements AutoCloseable {
     return writers.stream().mapToLong(w -> w.failuresAfter > 0 ? w.lastFailure : 0).max().orElse(0);
   }
 
-  /** The first error any thread saw after the fault: what the fault looked like to the application. */
+  /** The earliest error any thread saw after the fault: what the fault looked like to the application. */
   String firstError() {
-    return writers.stream().map(w -> w.firstError).filter(e -> e != null).findFirst().orElse(null);
+    return writers.stream().filter(w -> w.firstError != null).min(Comparator.comparingLong(w -> w.firstFailureAt))
+        .map(w -> w.firstError).orElse(null);
   }
 
   /** The latest error of a thread that has not recovered (else of any thread): why it did not. */
@@ -147,6 +154,8 @@ final class WriteLoad implements AutoCloseable {
     private volatile long failuresAfter;
     private volatile long lastFailure;
     private volatile long firstSuccessAfterFault;
+    /** When this thread's first write after the fault failed; 0 if none has (failures while stopping don't count). */
+    private volatile long firstFailureAt;
     /** First success that started after both the fault and this thread's last failure; reset by a failure. */
     private volatile long recoveredAt;
     private volatile String firstError;
@@ -207,6 +216,7 @@ final class WriteLoad implements AutoCloseable {
       if (!stopping) {
         lastError = describe(e);
         if (firstError == null) {
+          firstFailureAt = lastFailure; // before the error, which the coordinator reads as "has a time"
           firstError = lastError;
         }
       }
