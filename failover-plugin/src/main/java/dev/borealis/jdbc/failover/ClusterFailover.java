@@ -54,18 +54,15 @@ public final class ClusterFailover {
     void withdraw();
 
     static Confirmation answered(HostSpec writer) {
-      CompletableFuture<HostSpec> done = CompletableFuture.completedFuture(writer);
-      return new Confirmation() {
-        @Override
-        public CompletableFuture<HostSpec> answer() {
-          return done;
-        }
+      return new Pending(CompletableFuture.completedFuture(writer), () -> { });
+    }
+  }
 
-        @Override
-        public void withdraw() {
-          // nothing waits
-        }
-      };
+  /** A confirmation: its answer, and what withdrawing it releases. */
+  private record Pending(CompletableFuture<HostSpec> answer, Runnable release) implements Confirmation {
+    @Override
+    public void withdraw() {
+      release.run();
     }
   }
 
@@ -138,18 +135,7 @@ public final class ClusterFailover {
         s.waiting.decrementAndGet();
       }
     };
-    CompletableFuture<HostSpec> answer = s.result.whenComplete((w, e) -> release.run());
-    return new Confirmation() {
-      @Override
-      public CompletableFuture<HostSpec> answer() {
-        return answer;
-      }
-
-      @Override
-      public void withdraw() {
-        release.run();
-      }
-    };
+    return new Pending(s.result.whenComplete((w, e) -> release.run()), release);
   }
 
   /** The search in flight, or a new one; counts the caller as waiting for it. Called with the lock held. */
