@@ -92,14 +92,14 @@ final class WriterSearch {
           .build());
       HostSpec found;
       try {
-        found = Retry.decorateCheckedSupplier(retry, () -> round(pool, deadlineNanos)).get();
+        found = Retry.decorateCheckedSupplier(retry, () -> round(deadlineNanos)).get();
       } catch (Deadline d) {
         found = null;
       }
       if (found == null) {
         throw new Ended("cluster " + context.clusterId() + ": no writer found " + (abandoned
-            ? "before nobody waited for the search any more" : "within the failover timeout") + " after " + rounds
-            + " rounds (" + lastProblem + ")");
+            ? "by the time nobody waited for the search any more" : "within the failover timeout") + " after "
+            + rounds + " rounds (" + lastProblem + ")");
       }
       return found;
     } catch (SQLException | RuntimeException e) {
@@ -124,7 +124,7 @@ final class WriterSearch {
   }
 
   /** One round; null when no writer answered (retried) or a {@link Deadline} past the deadline. */
-  private HostSpec round(ExecutorService pool, long deadlineNanos) throws Deadline {
+  private HostSpec round(long deadlineNanos) throws Deadline {
     if (System.nanoTime() - deadlineNanos >= 0) {
       throw new Deadline();
     }
