@@ -122,7 +122,8 @@ public final class ClusterTopology {
       if (!d.topologyFromServer()) {
         return publish(reader.read(d, topology, nanoClock.getAsLong()));
       }
-      return publish(reader.fromRows(d.queryTopology(conn), nanoClock.getAsLong()));
+      long started = nanoClock.getAsLong();
+      return publish(reader.fromRows(d.queryTopology(conn), started));
     } finally {
       refreshLock.unlock();
     }
@@ -137,14 +138,26 @@ public final class ClusterTopology {
     if (!d.topologyFromServer()) {
       return topology;
     }
-    return publish(reader.fromRows(d.queryTopology(conn), nanoClock.getAsLong()));
+    long started = nanoClock.getAsLong();
+    return publish(reader.fromRows(d.queryTopology(conn), started));
   }
 
-  private Topology publish(Topology next) {
+  /**
+   * Installs {@code next} unless a read that started later was installed already: reads run in parallel (a writer
+   * search probes every instance at once, and a probe may outlive its round), so a read that began before a
+   * promotion can finish after one that saw it, and must not bring the old writer back. A read is dated by when it
+   * started ({@link Topology#readAtNanos}).
+   */
+  Topology publish(Topology next) {
     Topology previous;
     publishLock.lock();
     try {
       previous = topology;
+      if (previous.fromTopologyQuery() && next.readAtNanos() - previous.readAtNanos() < 0) {
+        LOG.fine(() -> "cluster " + id() + ": dropped a topology read that started before the one installed ("
+            + next.hosts() + ")");
+        return previous;
+      }
       topology = next;
     } finally {
       publishLock.unlock();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.borealis.jdbc.fake.FakeCluster;
 import dev.borealis.jdbc.spi.HostRole;
 import dev.borealis.jdbc.spi.HostSpec;
+import dev.borealis.jdbc.spi.Topology;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -57,6 +58,39 @@ class ClusterTopologyTest {
       assertThat(t.topology().hosts()).extracting(HostSpec::host)
           .containsExactly(cluster.instanceHost("w1"), cluster.instanceHost("r1"));
       assertThat(t.topology().writer()).map(HostSpec::instanceId).contains("w1");
+    }
+  }
+
+  /**
+   * Regression: reads run in parallel (a writer search probes every instance at once), and a read that started
+   * before a promotion but finished after one that saw it put the old writer back; read/write splitting then sent a
+   * read-write connection to the demoted writer, now a lagging reader (the demo's ledger check caught it).
+   */
+  @Test
+  void aReadThatStartedBeforeTheInstalledOneDoesNotReplaceIt() throws SQLException {
+    // a cluster of its own: the future-dated topologies below must not outlive this test in a shared provider
+    FakeCluster cluster = FakeCluster.aurora("toporder", "w1", "r1");
+    try (cluster; Connection c = connect(cluster.url(""))) {
+      assertThat(c.isValid(1)).isTrue();
+      ClusterTopology t = ClusterRegistry.find(id(cluster)).orElseThrow();
+      // dated ahead, so the provider's own background reads (dated now) count as older than both
+      long now = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+      HostSpec w1 = HostSpec.of(cluster.instanceHost("w1"), 5555);
+      HostSpec r1 = HostSpec.of(cluster.instanceHost("r1"), 5555);
+      Topology afterPromotion = new Topology(java.util.List.of(
+          new HostSpec(r1.host(), r1.port(), "r1", HostRole.WRITER, 0, 1),
+          new HostSpec(w1.host(), w1.port(), "w1", HostRole.READER, 0, 1)), now, true);
+      Topology startedBefore = new Topology(java.util.List.of(
+          new HostSpec(w1.host(), w1.port(), "w1", HostRole.WRITER, 0, 1),
+          new HostSpec(r1.host(), r1.port(), "r1", HostRole.READER, 0, 1)), now - 1_000_000, true);
+
+      t.publish(afterPromotion);
+      t.publish(startedBefore);
+
+      assertThat(t.topology().writer()).map(HostSpec::instanceId).contains("r1");
+      Topology later = new Topology(startedBefore.hosts(), now + 1_000_000, true);
+      t.publish(later);
+      assertThat(t.topology().writer()).as("a later read is installed").map(HostSpec::instanceId).contains("w1");
     }
   }
 
