@@ -3,6 +3,7 @@ package dev.borealis.jdbc.readwrite;
 import dev.borealis.jdbc.config.CoreProperties;
 import dev.borealis.jdbc.selection.HostSelectors;
 import dev.borealis.jdbc.spi.Chain;
+import dev.borealis.jdbc.spi.Dialect;
 import dev.borealis.jdbc.spi.HostRole;
 import dev.borealis.jdbc.spi.HostSpec;
 import dev.borealis.jdbc.spi.JdbcMethod;
@@ -150,13 +151,35 @@ final class ReadWriteSplittingPlugin implements Plugin {
     context.switchConnection(writer, writerHost);
   }
 
+  /**
+   * A new connection to the writer the topology names, verified: the topology may still name a writer the cluster
+   * has just demoted (a read-write session there would read a lagging replica and have its writes refused), so an
+   * instance that answers as a reader sends us to the writer of a fresh topology read, once.
+   */
   private void openWriter(HostSpec w) throws SQLException {
-    if (w == null) {
-      throw new SQLException("read/write splitting: no writer in the topology " + context.topology().hosts(),
-          "08001");
+    HostSpec target = w;
+    for (int attempt = 1; ; attempt++) {
+      if (target == null) {
+        throw new SQLException("read/write splitting: no writer in the topology " + context.topology().hosts(),
+            "08001");
+      }
+      Connection c = context.connect(target);
+      Dialect dialect = context.dialect();
+      if (dialect == null || !dialect.isReader(c)) {
+        writer = c;
+        writerHost = target;
+        return;
+      }
+      closeQuietly(c);
+      if (attempt == 2) {
+        throw new SQLException("read/write splitting: " + target.hostAndPort() + ", the writer in the topology, "
+            + "answers as a reader (a failover in progress?)", "08001");
+      }
+      HostSpec demoted = target;
+      LOG.info(() -> "read/write splitting: " + demoted.hostAndPort() + " answers as a reader; reading the "
+          + "topology again for the writer");
+      target = refreshedWriter();
     }
-    writer = context.connect(w);
-    writerHost = w;
   }
 
   private HostSpec refreshedWriter() {

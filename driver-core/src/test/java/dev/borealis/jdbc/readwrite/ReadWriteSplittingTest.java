@@ -56,6 +56,26 @@ class ReadWriteSplittingTest {
     }
   }
 
+  /**
+   * The topology still names a writer the cluster has demoted (it is read again only later): moving to the writer
+   * must not settle on that instance, now a reader, where a read-write session would read stale data.
+   */
+  @Test
+  void movingToTheWriterSkipsAWriterTheClusterDemotedSinceTheTopologyWasRead() throws SQLException {
+    Properties p = new Properties();
+    p.setProperty("user", FakeCluster.USER);
+    p.setProperty("password", FakeCluster.PASSWORD);
+    try (Connection c = DriverManager.getConnection("jdbc:borealis:fake://" + cluster.readerEndpoint() + "/app", p)) {
+      c.setReadOnly(true);
+      assertThat(FakeCluster.serverId(c)).isIn("r1", "r2");
+      cluster.failover("r2"); // w1 is a reader now; the driver's topology still says w1 is the writer
+
+      c.setReadOnly(false);
+
+      assertThat(FakeCluster.serverId(c)).isEqualTo("r2");
+    }
+  }
+
   @Test
   void theReaderConnectionIsCachedPerLogicalConnection() throws SQLException {
     try (Connection c = connect("")) {
