@@ -69,6 +69,10 @@ final class AdminListener implements AutoCloseable {
         acceptor.start();
     }
 
+    int queued() {
+        return workers.getQueue().size();
+    }
+
     int port() {
         return socket.getLocalPort();
     }

@@ -90,6 +90,11 @@ public final class AdminServer implements AutoCloseable {
         return tokenFile;
     }
 
+    /** Accepted connections waiting for a worker (tests watch the queue fill). */
+    int queuedConnections() {
+        return listener.queued();
+    }
+
     private void serve(AdminConnection connection) throws IOException {
         HttpReply reply;
         try {
