@@ -80,8 +80,7 @@ final class AdminListener implements AutoCloseable {
     private void acceptLoop() {
         while (!closed) {
             try {
-                Socket accepted = socket.accept();
-                dispatch(new AdminConnection(accepted, System.nanoTime(), timeoutNanos));
+                accept(socket.accept());
             } catch (SocketTimeoutException e) {
                 // the sweep's turn
             } catch (IOException e) {
@@ -90,6 +89,26 @@ final class AdminListener implements AutoCloseable {
                 }
             }
             sweep();
+        }
+    }
+
+    private void accept(Socket accepted) {
+        AdminConnection connection;
+        try {
+            connection = new AdminConnection(accepted, System.nanoTime(), timeoutNanos);
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "cluster " + clusterName + ": admin connection unusable", e);
+            closeQuietly(accepted);
+            return;
+        }
+        dispatch(connection);
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException e) {
+            // nothing was served on it
         }
     }
 

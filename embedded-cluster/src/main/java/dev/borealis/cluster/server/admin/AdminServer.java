@@ -54,15 +54,20 @@ public final class AdminServer implements AutoCloseable {
         AdminToken token = options.token() == null ? AdminToken.generate() : options.token();
         Path tokenFile = (options.tokenFile() == null ? defaultTokenFile(server) : options.tokenFile()).toAbsolutePath();
         ServerSocket socket = new ServerSocket();
+        boolean written = false;
         try {
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), BACKLOG);
             TokenFile.write(tokenFile, token);
+            written = true;
             AdminServer admin = new AdminServer(socket, server, options, token, tokenFile);
             admin.listener.start();
             LOG.info(() -> "cluster " + name + ": admin API on " + admin.url() + ", bearer token in " + tokenFile);
             return admin;
         } catch (IOException | RuntimeException e) {
             socket.close();
+            if (written) {
+                Files.deleteIfExists(tokenFile);
+            }
             throw new IOException("cluster " + name + ": cannot start the admin API on 127.0.0.1:" + options.port()
                     + " (token file " + tokenFile + "): " + e.getMessage(), e);
         }
