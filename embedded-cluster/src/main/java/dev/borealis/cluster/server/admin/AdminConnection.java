@@ -1,93 +1,156 @@
 package dev.borealis.cluster.server.admin;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
- * One accepted admin connection. Its phases: reading (cut at the request deadline) → handling (no cut:
- * a failover may take its time) → writing (cut a request timeout after it starts) → closed. The
- * listener's sweep closes a connection whose phase is overdue, which also ends a blocked write that no
- * socket timeout could.
+ * One admin connection, driven by the listener's I/O thread only. Phases:
+ * HEAD (reading the request line and headers) → BODY (reading Content-Length bytes) → HANDLING (a
+ * worker runs the route; nothing is read) → WRITING (the reply) → DRAINING (reading and discarding what
+ * the client still sends, so that closing with unread input does not reset the reply away) → closed.
+ * HEAD and BODY share one deadline from accept; WRITING and DRAINING have their own. Buffers grow with
+ * the bytes that arrive, never beyond 16 KiB of head plus the declared body (at most 64 KiB).
  */
-final class AdminConnection implements AutoCloseable {
+final class AdminConnection {
 
+    enum Phase { HEAD, BODY, HANDLING, WRITING, DRAINING, CLOSED }
+
+    private static final int FIRST_BUFFER = 2048;
     private static final long NEVER = Long.MAX_VALUE;
-    private static final int LINGER_MS = 250;
-    private static final long GRACE_NANOS = 500_000_000L;
+    private static final long LINGER_NANOS = 250_000_000L;
 
-    private final Socket socket;
-    private final long timeoutNanos;
-    private final RequestReader reader;
-    private volatile long cutAtNanos;
+    private final SocketChannel channel;
+    private final SelectionKey key;
+    private Phase phase = Phase.HEAD;
+    private byte[] in = new byte[FIRST_BUFFER];
+    private int length;
+    private int bodyStart;
+    private RequestHead head;
+    private Admitted admitted;
+    private ByteBuffer out;
+    private long deadlineNanos;
+    private int drained;
 
-    AdminConnection(Socket socket, long acceptedNanos, long timeoutNanos) throws IOException {
-        this.socket = socket;
-        this.timeoutNanos = timeoutNanos;
-        this.cutAtNanos = acceptedNanos + timeoutNanos;
-        this.reader = new RequestReader(socket, cutAtNanos, timeoutNanos / 1_000_000);
+    AdminConnection(SocketChannel channel, SelectionKey key, long deadlineNanos) {
+        this.channel = channel;
+        this.key = key;
+        this.deadlineNanos = deadlineNanos;
     }
 
-    RequestReader reader() {
-        return reader;
+    Phase phase() {
+        return phase;
     }
 
-    /** The request is read: the handler may take as long as the cluster operation takes. */
-    void handling() {
-        cutAtNanos = NEVER;
-    }
-
-    /** Tells a client that sent {@code Expect: 100-continue} to go on with the body. */
-    void sendContinue() throws IOException {
-        socket.getOutputStream().write(HttpReply.CONTINUE);
-        socket.getOutputStream().flush();
-    }
-
-    void send(HttpReply reply) throws IOException {
-        write(reply);
-        drainUnreadInput();
-    }
-
-    /** Writes the reply without waiting for the client's unread input (the accept thread cannot wait). */
-    void write(HttpReply reply) throws IOException {
-        cutAtNanos = System.nanoTime() + timeoutNanos;
-        OutputStream out = socket.getOutputStream();
-        out.write(reply.bytes());
-        out.flush();
-        socket.shutdownOutput();
+    boolean overdue(long nowNanos) {
+        return deadlineNanos != NEVER && nowNanos - deadlineNanos > 0;
     }
 
     /**
-     * Closing a socket with unread input makes TCP send a reset, which can destroy the response just
-     * written (a refused request's body was never read). So read what the client still sends, briefly and
-     * boundedly, until it closes its side after reading the response.
+     * Reads what has arrived. Returns false when the client closed its side before a whole request
+     * (there is nobody to answer); the head is parsed as soon as it is complete.
      */
-    private void drainUnreadInput() {
-        try {
-            socket.setSoTimeout(LINGER_MS);
-            byte[] sink = new byte[4096];
-            int total = 0;
-            int n;
-            while (total <= RequestReader.MAX_BODY && (n = socket.getInputStream().read(sink)) >= 0) {
-                total += n;
+    boolean read() throws IOException {
+        int limit = phase == Phase.HEAD ? RequestParser.MAX_HEAD_BYTES : bodyStart + head.contentLength();
+        if (length == in.length) {
+            if (length >= limit) {
+                throw new AdminException(431, "request headers are larger than " + RequestParser.MAX_HEAD_BYTES + " bytes");
             }
-        } catch (IOException e) {
-            // the client is gone or slow: the response was written, nothing more to save
+            in = Arrays.copyOf(in, Math.min(limit, in.length * 2));
         }
+        int n = channel.read(ByteBuffer.wrap(in, length, Math.min(in.length, limit) - length));
+        if (n < 0) {
+            return false;
+        }
+        int before = length;
+        length += n;
+        if (phase == Phase.HEAD) {
+            int end = RequestParser.headEnd(in, before, length);
+            if (end >= 0) {
+                head = RequestParser.parse(new String(in, 0, end, StandardCharsets.ISO_8859_1));
+                bodyStart = end + 4;
+                phase = Phase.BODY;
+            } else if (length >= RequestParser.MAX_HEAD_BYTES) {
+                throw new AdminException(431, "request headers are larger than " + RequestParser.MAX_HEAD_BYTES + " bytes");
+            }
+        }
+        return true;
     }
 
-    /** Past its phase's deadline by more than the grace the reader's own 408 needs to be written. */
-    boolean overdue(long nowNanos) {
-        long cut = cutAtNanos;
-        return cut != NEVER && nowNanos - cut > GRACE_NANOS;
+    /** The head, once {@link #read} parsed it (phase BODY or later). */
+    RequestHead head() {
+        return head;
     }
 
-    @Override
-    public void close() {
+    void admit(Admitted admitted) {
+        this.admitted = admitted;
+    }
+
+    Admitted admitted() {
+        return admitted;
+    }
+
+    boolean bodyComplete() {
+        return phase == Phase.BODY && length - bodyStart >= head.contentLength();
+    }
+
+    byte[] body() {
+        return Arrays.copyOfRange(in, bodyStart, bodyStart + head.contentLength());
+    }
+
+    /** A worker has the request: stop reading, no deadline (a failover takes what it takes). */
+    void handling() {
+        phase = Phase.HANDLING;
+        deadlineNanos = NEVER;
+        in = null;
+        key.interestOps(0);
+    }
+
+    /** Starts writing {@code bytes}; the reply must be written by {@code deadlineNanos}. */
+    void reply(byte[] bytes, long deadlineNanos) throws IOException {
+        phase = Phase.WRITING;
+        in = null;
+        out = ByteBuffer.wrap(bytes);
+        this.deadlineNanos = deadlineNanos;
+        write();
+    }
+
+    /** Writes what the socket takes; when all is written, half-closes and drains for a short linger. */
+    void write() throws IOException {
+        channel.write(out);
+        if (out.hasRemaining()) {
+            key.interestOps(SelectionKey.OP_WRITE);
+            return;
+        }
+        channel.shutdownOutput();
+        phase = Phase.DRAINING;
+        deadlineNanos = System.nanoTime() + LINGER_NANOS;
+        key.interestOps(SelectionKey.OP_READ);
+    }
+
+    /** Discards input until the client closes or sent more than a body's worth; false when done. */
+    boolean drain(ByteBuffer scratch) throws IOException {
+        scratch.clear();
+        int n = channel.read(scratch);
+        drained += Math.max(n, 0);
+        return n >= 0 && drained <= RequestParser.MAX_BODY;
+    }
+
+    /** Best effort, for a 100 Continue: a few bytes into a socket buffer nothing else was written to. */
+    void writeNow(byte[] bytes) throws IOException {
+        channel.write(ByteBuffer.wrap(bytes));
+    }
+
+    void close() {
+        phase = Phase.CLOSED;
+        key.cancel();
         try {
-            socket.close();
+            channel.close();
         } catch (IOException e) {
-            // closing is all that was left to do
+            // closing was all that was left to do
         }
     }
 }

@@ -12,14 +12,17 @@ import java.util.Objects;
  * @param tokenFile      where the token is written (owner-only); null = next to the hosts file,
  *                       {@code borealis-CLUSTER-DNSID.admin-token}
  * @param requestTimeout time a client has to send its whole request (and to take the response)
- * @param workers        requests served at once
- * @param queue          accepted connections that may wait for a worker; beyond that, 503
+ * @param workers        requests whose route runs at once
+ * @param queue          complete requests that may wait for a worker; beyond that, 503
+ * @param maxConnections connections open at once (reading, waiting, writing); one more gets 503
  */
-public record AdminOptions(int port, AdminToken token, Path tokenFile, Duration requestTimeout, int workers, int queue) {
+public record AdminOptions(int port, AdminToken token, Path tokenFile, Duration requestTimeout, int workers, int queue,
+                           int maxConnections) {
 
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
-    public static final int DEFAULT_WORKERS = 32;
-    public static final int DEFAULT_QUEUE = 32;
+    public static final int DEFAULT_WORKERS = 8;
+    public static final int DEFAULT_QUEUE = 64;
+    public static final int DEFAULT_MAX_CONNECTIONS = 256;
 
     public AdminOptions {
         if (port < 0 || port > 65535) {
@@ -36,40 +39,48 @@ public record AdminOptions(int port, AdminToken token, Path tokenFile, Duration 
         if (queue < 1 || queue > 1024) {
             throw new IllegalArgumentException("admin queue: " + queue + " is out of range 1..1024");
         }
+        if (maxConnections < 1 || maxConnections > 10_000) {
+            throw new IllegalArgumentException("admin max connections: " + maxConnections + " is out of range 1..10000");
+        }
     }
 
     public static AdminOptions defaults() {
-        return new AdminOptions(0, null, null, DEFAULT_REQUEST_TIMEOUT, DEFAULT_WORKERS, DEFAULT_QUEUE);
+        return new AdminOptions(0, null, null, DEFAULT_REQUEST_TIMEOUT, DEFAULT_WORKERS, DEFAULT_QUEUE,
+                DEFAULT_MAX_CONNECTIONS);
     }
 
     public AdminOptions withPort(int port) {
-        return new AdminOptions(port, token, tokenFile, requestTimeout, workers, queue);
+        return new AdminOptions(port, token, tokenFile, requestTimeout, workers, queue, maxConnections);
     }
 
     public AdminOptions withToken(AdminToken token) {
-        return new AdminOptions(port, token, tokenFile, requestTimeout, workers, queue);
+        return new AdminOptions(port, token, tokenFile, requestTimeout, workers, queue, maxConnections);
     }
 
     public AdminOptions withTokenFile(Path tokenFile) {
-        return new AdminOptions(port, token, tokenFile, requestTimeout, workers, queue);
+        return new AdminOptions(port, token, tokenFile, requestTimeout, workers, queue, maxConnections);
     }
 
     public AdminOptions withRequestTimeout(Duration requestTimeout) {
-        return new AdminOptions(port, token, tokenFile, requestTimeout, workers, queue);
+        return new AdminOptions(port, token, tokenFile, requestTimeout, workers, queue, maxConnections);
     }
 
     public AdminOptions withWorkers(int workers) {
-        return new AdminOptions(port, token, tokenFile, requestTimeout, workers, queue);
+        return new AdminOptions(port, token, tokenFile, requestTimeout, workers, queue, maxConnections);
     }
 
     public AdminOptions withQueue(int queue) {
-        return new AdminOptions(port, token, tokenFile, requestTimeout, workers, queue);
+        return new AdminOptions(port, token, tokenFile, requestTimeout, workers, queue, maxConnections);
+    }
+
+    public AdminOptions withMaxConnections(int maxConnections) {
+        return new AdminOptions(port, token, tokenFile, requestTimeout, workers, queue, maxConnections);
     }
 
     @Override
     public String toString() {
         return "AdminOptions[port=" + port + ", token=" + (token == null ? "generated" : "given") + ", tokenFile="
                 + tokenFile + ", requestTimeout=" + requestTimeout.toMillis() + " ms, workers=" + workers
-                + ", queue=" + queue + "]";
+                + ", queue=" + queue + ", maxConnections=" + maxConnections + "]";
     }
 }

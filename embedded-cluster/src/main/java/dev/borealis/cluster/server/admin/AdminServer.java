@@ -5,7 +5,6 @@ import dev.borealis.cluster.server.ClusterServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +19,8 @@ import java.util.logging.Logger;
  * {@code {"error": "..."}} with a 4xx status naming the problem. Every request needs
  * {@code Authorization: Bearer TOKEN}; the token is generated at start (or given), written to an
  * owner-only file and deleted from it on {@link #close()}. {@link RequestGuard} lists the other checks,
- * {@link AdminListener} the limits (request deadline, bounded workers and queue).
+ * {@link AdminListener} the limits (request deadline, no thread per connection, bounded connections,
+ * workers and queue).
  */
 public final class AdminServer implements AutoCloseable {
 
@@ -34,14 +34,15 @@ public final class AdminServer implements AutoCloseable {
     private final Path tokenFile;
     private final String clusterName;
 
-    private AdminServer(ServerSocket socket, ClusterServer server, AdminOptions options, AdminToken token,
-                        Path tokenFile) throws IOException {
+    private AdminServer(ClusterServer server, AdminOptions options, AdminToken token, Path tokenFile)
+            throws IOException {
         this.clusterName = server.cluster().name();
         this.router = AdminRoutes.router(server);
         this.token = token;
         this.tokenFile = tokenFile;
-        this.guard = new RequestGuard(token, tokenFile, socket.getLocalPort());
-        this.listener = new AdminListener(socket, clusterName, options, this::serve);
+        this.listener = new AdminListener(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()),
+                BACKLOG, clusterName, options, new Handler());
+        this.guard = new RequestGuard(token, tokenFile, listener.port());
     }
 
     /** Starts the API for {@code server} on 127.0.0.1:{@code port} (0 = a free port) with a generated token. */
@@ -53,24 +54,23 @@ public final class AdminServer implements AutoCloseable {
         String name = server.cluster().name();
         AdminToken token = options.token() == null ? AdminToken.generate() : options.token();
         Path tokenFile = (options.tokenFile() == null ? defaultTokenFile(server) : options.tokenFile()).toAbsolutePath();
-        ServerSocket socket = new ServerSocket();
-        boolean written = false;
+        AdminServer admin;
         try {
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), BACKLOG);
-            TokenFile.write(tokenFile, token);
-            written = true;
-            AdminServer admin = new AdminServer(socket, server, options, token, tokenFile);
-            admin.listener.start();
-            LOG.info(() -> "cluster " + name + ": admin API on " + admin.url() + ", bearer token in " + tokenFile);
-            return admin;
+            admin = new AdminServer(server, options, token, tokenFile);
         } catch (IOException | RuntimeException e) {
-            socket.close();
-            if (written) {
-                Files.deleteIfExists(tokenFile);
-            }
             throw new IOException("cluster " + name + ": cannot start the admin API on 127.0.0.1:" + options.port()
-                    + " (token file " + tokenFile + "): " + e.getMessage(), e);
+                    + ": " + e.getMessage(), e);
         }
+        try {
+            TokenFile.write(tokenFile, token);
+        } catch (IOException | RuntimeException e) {
+            admin.listener.close();
+            throw new IOException("cluster " + name + ": cannot write the admin token file " + tokenFile + ": "
+                    + e.getMessage(), e);
+        }
+        admin.listener.start();
+        LOG.info(() -> "cluster " + name + ": admin API on " + admin.url() + ", bearer token in " + tokenFile);
+        return admin;
     }
 
     /** Next to the hosts file, named like it: whoever can find the one can find the other. */
@@ -95,31 +95,30 @@ public final class AdminServer implements AutoCloseable {
         return tokenFile;
     }
 
-    /** Accepted connections waiting for a worker (tests watch the queue fill). */
-    int queuedConnections() {
-        return listener.queued();
+    /** Connections open now (tests watch slow clients arrive). */
+    int openConnections() {
+        return listener.openConnections();
     }
 
-    private void serve(AdminConnection connection) throws IOException {
-        HttpReply reply;
-        try {
-            reply = handle(connection);
-        } catch (AdminException e) {
-            reply = HttpReply.error(e);
-        }
-        connection.send(reply);
-    }
+    /** What the listener asks of the API: admit a head on the I/O thread, run a route on a worker. */
+    private final class Handler implements AdminListener.Handler {
 
-    private HttpReply handle(AdminConnection connection) throws IOException {
-        RequestHead head = connection.reader().readHead();
-        guard.check(head);
-        Router.Matched matched = router.match(head.method(), head.path());
-        if (head.contentLength() > 0 && "100-continue".equalsIgnoreCase(head.header("expect"))) {
-            connection.sendContinue();
+        @Override
+        public Admitted admit(RequestHead head) {
+            guard.check(head);
+            return new Admitted(head, router.match(head.method(), head.path()));
         }
-        Map<String, Object> body = body(connection.reader().readBody(head));
-        connection.handling();
-        return HttpReply.json(matched.status(), run(head, matched, body), Map.of());
+
+        @Override
+        public HttpReply handle(Admitted admitted, byte[] bytes) {
+            try {
+                Router.Matched route = admitted.route();
+                Object result = run(admitted.head(), route, body(bytes));
+                return HttpReply.json(route.status(), result, Map.of());
+            } catch (AdminException e) {
+                return HttpReply.error(e);
+            }
+        }
     }
 
     private Object run(RequestHead head, Router.Matched matched, Map<String, Object> body) {

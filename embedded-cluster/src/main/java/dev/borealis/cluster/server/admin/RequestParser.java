@@ -1,107 +1,33 @@
 package dev.borealis.cluster.server.admin;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Reads one HTTP/1.1 request from a socket within a deadline: the whole request (not each read) must
- * arrive by then, so a client that trickles one byte a second is cut as surely as one that sends nothing.
- * Sizes are bounded (headers 16 KiB and 64 of them, body 64 KiB); anything this API does not need
- * (chunked bodies, absolute-form targets, folded headers, a second Host or Content-Length) is refused
- * rather than interpreted.
+ * Parses the head of one HTTP/1.1 request (request line and headers). Sizes are bounded (headers
+ * 16 KiB and 64 of them, body 64 KiB); anything this API does not need (chunked bodies, absolute-form
+ * targets, folded headers, a second Host or Content-Length) is refused rather than interpreted.
  */
-final class RequestReader {
+final class RequestParser {
 
     static final int MAX_HEAD_BYTES = 16 * 1024;
     static final int MAX_HEADERS = 64;
     static final int MAX_BODY = 64 * 1024;
     private static final Set<String> SINGLE = Set.of("host", "content-length", "authorization", "content-type", "origin");
 
-    /** The client closed the connection before sending a whole request: there is nobody to answer. */
-    static final class ClosedEarly extends IOException {
-        ClosedEarly(String message) {
-            super(message);
-        }
+    private RequestParser() {
     }
 
-    private final Socket socket;
-    private final InputStream in;
-    private final long deadlineNanos;
-    private final long timeoutMs;
-    private byte[] leftover = new byte[0];
-
-    RequestReader(Socket socket, long deadlineNanos, long timeoutMs) throws IOException {
-        this.socket = socket;
-        this.in = socket.getInputStream();
-        this.deadlineNanos = deadlineNanos;
-        this.timeoutMs = timeoutMs;
-    }
-
-    /** The request line and headers; {@link ClosedEarly} if the client sent nothing or stopped half way. */
-    RequestHead readHead() throws IOException {
-        byte[] buffer = new byte[MAX_HEAD_BYTES];
-        int length = 0;
-        int end;
-        while ((end = headEnd(buffer, length)) < 0) {
-            if (length == buffer.length) {
-                throw new AdminException(431, "request headers are larger than " + MAX_HEAD_BYTES + " bytes");
-            }
-            int n = read(buffer, length, buffer.length - length);
-            if (n < 0) {
-                throw new ClosedEarly("the client closed the connection after " + length + " bytes of headers");
-            }
-            length += n;
-        }
-        leftover = Arrays.copyOfRange(buffer, end + 4, length);
-        return parse(new String(buffer, 0, end, StandardCharsets.ISO_8859_1));
-    }
-
-    /** The body the head declared (at most {@value #MAX_BODY} bytes, which {@link #parse} checked). */
-    byte[] readBody(RequestHead head) throws IOException {
-        byte[] body = new byte[head.contentLength()];
-        int length = Math.min(leftover.length, body.length);
-        System.arraycopy(leftover, 0, body, 0, length);
-        while (length < body.length) {
-            int n = read(body, length, body.length - length);
-            if (n < 0) {
-                throw new ClosedEarly("the client closed the connection after " + length + " of " + body.length
-                        + " body bytes");
-            }
-            length += n;
-        }
-        return body;
-    }
-
-    private int read(byte[] buffer, int offset, int length) throws IOException {
-        long remainingMs = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
-        if (remainingMs <= 0) {
-            throw timeout();
-        }
-        socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, remainingMs));
-        try {
-            return in.read(buffer, offset, length);
-        } catch (SocketTimeoutException e) {
-            throw timeout();
-        }
-    }
-
-    private AdminException timeout() {
-        return new AdminException(408, "the request was not received within " + timeoutMs + " ms");
-    }
-
-    private static int headEnd(byte[] buffer, int length) {
-        for (int i = 0; i + 3 < length; i++) {
+    /**
+     * The offset of the blank line ending the head in {@code buffer[0..length)}, or -1 if it has not
+     * arrived; the search starts at {@code from} (where the previous search could not have matched).
+     */
+    static int headEnd(byte[] buffer, int from, int length) {
+        for (int i = Math.max(0, from - 3); i + 3 < length; i++) {
             if (buffer[i] == '\r' && buffer[i + 1] == '\n' && buffer[i + 2] == '\r' && buffer[i + 3] == '\n') {
                 return i;
             }
