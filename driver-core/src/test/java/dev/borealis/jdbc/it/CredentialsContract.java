@@ -345,6 +345,8 @@ public abstract class CredentialsContract {
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
       HttpRequest request = HttpRequest.newBuilder(admin.url().resolve("users/" + user + "/password"))
           .timeout(Duration.ofSeconds(10))
+          .header("Authorization", admin.token().bearer())
+          .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString("{\"password\":\"" + password + "\"}")).build();
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

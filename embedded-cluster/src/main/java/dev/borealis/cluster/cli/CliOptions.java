@@ -3,16 +3,24 @@ package dev.borealis.cluster.cli;
 import dev.borealis.cluster.ClusterSettings;
 import dev.borealis.cluster.Engine;
 
+import dev.borealis.cluster.server.admin.AdminOptions;
+import dev.borealis.cluster.server.admin.AdminToken;
+
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The parsed command line of {@link ClusterMain}. Values are checked here so that a bad one is
  * reported naming its flag, before anything starts.
  */
 record CliOptions(boolean help, Engine engine, int readers, String name, int port, int adminPort, String user,
-                  String password, Path hostsFile, Long replicaLagMs, Long failoverDelayMs, long dnsDelayMs,
-                  String domain, boolean portPerInstance, String iamUser, String iamRegion) {
+                  ClusterPassword password, Path hostsFile, Long replicaLagMs, Long failoverDelayMs, long dnsDelayMs,
+                  String domain, boolean portPerInstance, String iamUser, String iamRegion, AdminToken adminToken,
+                  Path adminTokenFile, long adminRequestTimeoutMs) {
+
+    static final String TOKEN_ENV = "BOREALIS_ADMIN_TOKEN";
 
     static final String USAGE = String.join(System.lineSeparator(),
             "Usage: java -jar borealis-cluster.jar --engine mysql|postgresql [options]",
@@ -25,8 +33,18 @@ record CliOptions(boolean help, Engine engine, int readers, String name, int por
             "  --name NAME                cluster identifier, also the hostname prefix (default borealis)",
             "  --port P                   port every instance listens on (default 3306 / 5432; 0 = a free port)",
             "  --admin-port P             port of the admin HTTP API on 127.0.0.1 (default 0 = a free port)",
+            "  --admin-token TOKEN        the bearer token the admin API requires (22..512 characters of",
+            "                             A-Z a-z 0-9 - _ . ~; or BOREALIS_ADMIN_TOKEN in the environment);",
+            "                             default: a random 256-bit token, printed as the READY line's adminToken",
+            "  --admin-token-file PATH    where the token is written, readable by its owner only (default:",
+            "                             borealis-NAME-ID.admin-token next to the hosts file)",
+            "  --admin-request-timeout-ms N  time an admin client has to send its request (default 5000)",
             "  --user USER                database user (default admin)",
-            "  --password PASSWORD        the user's password (default admin; never printed)",
+            "  --password-file PATH       read the user's password from the first line of PATH; or set",
+            "                             BOREALIS_PASSWORD in the environment. With neither, a random",
+            "                             password is generated and printed once, as the READY line's password",
+            "  --password PASSWORD        the password on the command line (visible to all users in ps;",
+            "                             prefer --password-file or BOREALIS_PASSWORD)",
             "  --hosts-file PATH          hosts-format file to keep current; give it to client JVMs as",
             "                             -Djdk.net.hosts.file=PATH (default: a file in the temp directory)",
             "  --replica-lag-ms N         replica lag of every reader in ms (default 5)",
@@ -41,7 +59,8 @@ record CliOptions(boolean help, Engine engine, int readers, String name, int por
             "  --help                     print this help and exit",
             "",
             "READY line fields: name, engine, clusterEndpoint and readerEndpoint {host, ip, port},",
-            "instances [{id, host, ip, port, role, tier}], adminUrl, hostsFile, user.",
+            "instances [{id, host, ip, port, role, tier}], adminUrl, adminToken, adminTokenFile, hostsFile, user,",
+            "jdbcUrl, and password only when it was generated.",
             "Exit status: 0 after a clean stop or --help, 1 if the cluster cannot start, 2 for a bad command line.");
 
     private static final Map<String, Boolean> FLAGS = Map.ofEntries(
@@ -50,10 +69,16 @@ record CliOptions(boolean help, Engine engine, int readers, String name, int por
             Map.entry("--password", true), Map.entry("--hosts-file", true), Map.entry("--replica-lag-ms", true),
             Map.entry("--failover-delay-ms", true), Map.entry("--dns-delay-ms", true), Map.entry("--domain", true),
             Map.entry("--port-per-instance", false), Map.entry("--help", false), Map.entry("--iam-user", true),
-            Map.entry("--iam-region", true));
+            Map.entry("--iam-region", true), Map.entry("--password-file", true), Map.entry("--admin-token", true),
+            Map.entry("--admin-token-file", true), Map.entry("--admin-request-timeout-ms", true));
 
     static CliOptions parse(String[] args) throws UsageException {
-        Builder b = new Builder();
+        return parse(args, System::getenv);
+    }
+
+    /** With the environment ({@code BOREALIS_PASSWORD}, {@code BOREALIS_ADMIN_TOKEN}) given by the caller. */
+    static CliOptions parse(String[] args, Function<String, String> env) throws UsageException {
+        Builder b = new Builder(env);
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String flag = arg;
@@ -82,6 +107,7 @@ record CliOptions(boolean help, Engine engine, int readers, String name, int por
     }
 
     private static final class Builder {
+        final Function<String, String> env;
         boolean help;
         Engine engine;
         int readers = 1;
@@ -98,6 +124,14 @@ record CliOptions(boolean help, Engine engine, int readers, String name, int por
         boolean portPerInstance;
         String iamUser;
         String iamRegion = "us-east-1";
+        Path passwordFile;
+        AdminToken adminToken;
+        Path adminTokenFile;
+        long adminRequestTimeoutMs = AdminOptions.DEFAULT_REQUEST_TIMEOUT.toMillis();
+
+        Builder(Function<String, String> env) {
+            this.env = env;
+        }
 
         void set(String flag, String value) throws UsageException {
             switch (flag) {
@@ -117,6 +151,10 @@ record CliOptions(boolean help, Engine engine, int readers, String name, int por
                 case "--port-per-instance" -> portPerInstance = true;
                 case "--iam-user" -> iamUser = nonEmpty(flag, value);
                 case "--iam-region" -> iamRegion = nonEmpty(flag, value);
+                case "--password-file" -> passwordFile = Path.of(nonEmpty(flag, value));
+                case "--admin-token" -> adminToken = token(flag, value);
+                case "--admin-token-file" -> adminTokenFile = Path.of(nonEmpty(flag, value));
+                case "--admin-request-timeout-ms" -> adminRequestTimeoutMs = number(flag, value, 1, 600_000);
                 default -> throw new UsageException("unknown flag " + flag);
             }
         }
@@ -125,15 +163,22 @@ record CliOptions(boolean help, Engine engine, int readers, String name, int por
             if (!help && engine == null) {
                 throw new UsageException("--engine: required (mysql or postgresql)");
             }
-            if (password != null && user == null) {
-                user = "admin";
-            }
-            if (user != null && password == null) {
-                throw new UsageException("--password: required when --user is given");
+            ClusterPassword resolved = help ? null : ClusterPassword.resolve(password, passwordFile, env);
+            if (adminToken == null && env.apply(TOKEN_ENV) != null) {
+                adminToken = token(TOKEN_ENV, env.apply(TOKEN_ENV));
             }
             return new CliOptions(help, engine, readers, name, port, adminPort, user == null ? "admin" : user,
-                    password == null ? "admin" : password, hostsFile, replicaLagMs, failoverDelayMs, dnsDelayMs, domain,
-                    portPerInstance, iamUser, iamRegion);
+                    resolved, hostsFile, replicaLagMs, failoverDelayMs, dnsDelayMs, domain, portPerInstance, iamUser,
+                    iamRegion, adminToken, adminTokenFile, adminRequestTimeoutMs);
+        }
+
+        /** The message names the rule, never the value: it may be a real secret with a typo. */
+        private static AdminToken token(String what, String value) throws UsageException {
+            try {
+                return AdminToken.of(value);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(what + ": " + e.getMessage());
+            }
         }
 
         private static Engine engine(String value) throws UsageException {
@@ -180,9 +225,15 @@ record CliOptions(boolean help, Engine engine, int readers, String name, int por
         }
     }
 
+    AdminOptions adminOptions() {
+        return AdminOptions.defaults().withPort(adminPort).withToken(adminToken).withTokenFile(adminTokenFile)
+                .withRequestTimeout(Duration.ofMillis(adminRequestTimeoutMs));
+    }
+
     @Override
     public String toString() {
         return "CliOptions[engine=" + engine + ", readers=" + readers + ", name=" + name + ", port=" + port
-                + ", adminPort=" + adminPort + ", user=" + user + ", hostsFile=" + hostsFile + "]";
+                + ", adminPort=" + adminPort + ", user=" + user + ", password=" + password + ", hostsFile=" + hostsFile
+                + ", adminTokenFile=" + adminTokenFile + "]";
     }
 }

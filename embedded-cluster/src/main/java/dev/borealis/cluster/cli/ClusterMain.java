@@ -37,6 +37,7 @@ public final class ClusterMain {
     private static final Logger LOG = Logger.getLogger(ClusterMain.class.getName());
 
     private final Function<Engine, WireProtocol> protocols;
+    private final Function<String, String> env;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch done = new CountDownLatch(1);
 
@@ -46,7 +47,13 @@ public final class ClusterMain {
 
     /** With the wire protocol chosen by the caller (tests use a protocol of their own). */
     ClusterMain(Function<Engine, WireProtocol> protocols) {
+        this(protocols, System::getenv);
+    }
+
+    /** With the environment too (tests set BOREALIS_PASSWORD without touching the JVM's). */
+    ClusterMain(Function<Engine, WireProtocol> protocols, Function<String, String> env) {
         this.protocols = protocols;
+        this.env = env;
     }
 
     public static void main(String[] args) {
@@ -63,7 +70,7 @@ public final class ClusterMain {
         try {
             CliOptions options;
             try {
-                options = CliOptions.parse(args);
+                options = CliOptions.parse(args, env);
             } catch (UsageException e) {
                 err.println("borealis-cluster: " + e.getMessage());
                 err.println("Try --help for the list of flags.");
@@ -87,7 +94,7 @@ public final class ClusterMain {
             WireProtocol protocol = protocols.apply(options.engine());
             cluster = builder(options).start();
             server = ClusterServer.start(cluster, serverOptions(options, protocol));
-            admin = AdminServer.start(server, options.adminPort());
+            admin = AdminServer.start(server, options.adminOptions());
             out.println("READY " + Json.write(ready(options, server, admin)));
             out.flush();
             stopRequested.await();
@@ -107,9 +114,9 @@ public final class ClusterMain {
         }
     }
 
-    private static ClusterBuilder builder(CliOptions options) {
+    private ClusterBuilder builder(CliOptions options) {
         ClusterBuilder builder = Cluster.builder().engine(options.engine()).name(options.name())
-                .readers(options.readers()).user(options.user(), options.password());
+                .readers(options.readers()).user(options.user(), options.password().value());
         if (options.replicaLagMs() != null) {
             builder.replicaLag(Duration.ofMillis(options.replicaLagMs()));
         }
@@ -118,8 +125,8 @@ public final class ClusterMain {
         }
         if (options.iamUser() != null) {
             // from the environment, not the command line, where every user of the machine could read them
-            String keyId = System.getenv("AWS_ACCESS_KEY_ID");
-            String secret = System.getenv("AWS_SECRET_ACCESS_KEY");
+            String keyId = env.apply("AWS_ACCESS_KEY_ID");
+            String secret = env.apply("AWS_SECRET_ACCESS_KEY");
             if (keyId == null || secret == null) {
                 throw new IllegalArgumentException("--iam-user: IAM mode needs AWS_ACCESS_KEY_ID and"
                         + " AWS_SECRET_ACCESS_KEY in the environment (the test credentials clients sign tokens with)");
@@ -154,8 +161,14 @@ public final class ClusterMain {
         }
         map.put("instances", instances);
         map.put("adminUrl", admin.url().toString());
+        map.put("adminToken", admin.token().value());
+        map.put("adminTokenFile", admin.tokenFile().toString());
         map.put("hostsFile", server.hostsFile().toString());
         map.put("user", options.user());
+        if (options.password().generated()) {
+            // printed once, here: a script reads it from the line it already parses; a given one never is
+            map.put("password", options.password().value());
+        }
         map.put("jdbcUrl", server.clusterUrl(""));
         return map;
     }

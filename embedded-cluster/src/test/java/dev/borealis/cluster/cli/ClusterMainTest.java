@@ -26,6 +26,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ClusterMainTest {
 
@@ -70,9 +71,18 @@ class ClusterMainTest {
                 String greeting = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8)).readLine();
                 assertThat(greeting).startsWith("hello " + instances.get(0).get("id"));
             }
-            HttpResponse<String> topology = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(json.get("adminUrl").toString()).resolve("cluster")).build(), HttpResponse.BodyHandlers.ofString());
+            URI clusterUri = URI.create(json.get("adminUrl").toString()).resolve("cluster");
+            HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(clusterUri).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).as("no token").isEqualTo(401);
+            String token = json.get("adminToken").toString();
+            HttpResponse<String> topology = HttpClient.newHttpClient().send(HttpRequest.newBuilder(clusterUri)
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(topology.statusCode()).isEqualTo(200);
+            Path tokenFile = Path.of(json.get("adminTokenFile").toString());
+            assertThat(tokenFile.getParent()).isEqualTo(hosts.toAbsolutePath().getParent());
+            assertThat(Files.readString(tokenFile).strip()).isEqualTo(token);
+            assertThat(json).as("a given password is never printed").doesNotContainKey("password");
             assertThat(out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("READY ")).count()).isEqualTo(1);
         } finally {
             main.stop();
@@ -84,6 +94,8 @@ class ClusterMainTest {
             Thread.sleep(10);
         }
         assertThat(Files.readString(hosts)).doesNotContain(name);
+        Map<String, Object> printed = (Map<String, Object>) Json.parse(awaitReadyLine().substring("READY ".length()));
+        assertThat(Path.of(printed.get("adminTokenFile").toString())).as("the token file is deleted on stop").doesNotExist();
     }
 
     private String awaitReadyLine() throws InterruptedException {
@@ -99,11 +111,113 @@ class ClusterMainTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void withoutAPasswordTheCliGeneratesOnePrintsItOnceAndItLogsIn() throws Exception {
+        Map<String, Object> ready = serveRealPostgres(Map.of(), "--engine", "postgresql");
+        try {
+            String password = ready.get("password").toString();
+            assertThat(password).hasSizeGreaterThanOrEqualTo(24).isNotEqualTo("admin");
+            assertThat(selectOne(ready, "admin", password)).isEqualTo(1);
+            assertThatThrownBy(() -> selectOne(ready, "admin", "admin")).as("no admin/admin default")
+                    .isInstanceOf(java.sql.SQLException.class);
+            String printed = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+            assertThat(printed.split(java.util.regex.Pattern.quote(password), -1)).as("printed once").hasSize(2);
+        } finally {
+            stopRealPostgres();
+        }
+    }
+
+    @Test
+    void aPasswordFileIsReadAndThePasswordIsNeitherPrintedNorInTheArguments(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("password");
+        Files.writeString(file, "from-a-file-Secret#1\n");
+        String[] args = {"--engine", "postgresql", "--password-file", file.toString()};
+        Map<String, Object> ready = serveRealPostgres(Map.of(), args);
+        try {
+            assertThat(selectOne(ready, "admin", "from-a-file-Secret#1")).isEqualTo(1);
+            assertThat(ready).doesNotContainKey("password");
+            assertThat(out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8))
+                    .doesNotContain("from-a-file-Secret#1");
+            assertThat(String.join(" ", args)).as("what ps would show").doesNotContain("from-a-file-Secret#1");
+        } finally {
+            stopRealPostgres();
+        }
+    }
+
+    @Test
+    void thePasswordAndTheAdminTokenCanComeFromTheEnvironment() throws Exception {
+        String token = "env-admin-token-0123456789abcdef";
+        Map<String, Object> ready = serveRealPostgres(Map.of("BOREALIS_PASSWORD", "from-the-env-Secret",
+                "BOREALIS_ADMIN_TOKEN", token), "--engine", "postgresql", "--user", "app");
+        try {
+            assertThat(selectOne(ready, "app", "from-the-env-Secret")).isEqualTo(1);
+            assertThat(ready).containsEntry("adminToken", token).doesNotContainKey("password");
+            assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("from-the-env-Secret");
+        } finally {
+            stopRealPostgres();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anAdminTokenAndItsFileCanBeChosen(@TempDir Path dir) throws Exception {
+        Path tokenFile = dir.resolve("token");
+        String token = "flag-admin-token-0123456789abcdef";
+        ClusterMain main = main();
+        CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() -> run(main, "--engine", "mysql",
+                "--readers", "0", "--port", "0", "--name", "tok" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36),
+                "--admin-token", token, "--admin-token-file", tokenFile.toString(), "--admin-request-timeout-ms", "800"));
+        try {
+            Map<String, Object> json = (Map<String, Object>) Json.parse(awaitReadyLine().substring("READY ".length()));
+            assertThat(json).containsEntry("adminToken", token).containsEntry("adminTokenFile", tokenFile.toAbsolutePath().toString());
+            assertThat(Files.readString(tokenFile).strip()).isEqualTo(token);
+            if (Files.getFileStore(tokenFile).supportsFileAttributeView("posix")) {
+                assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile)))
+                        .isEqualTo("rw-------");
+            }
+        } finally {
+            main.stop();
+        }
+        assertThat(status.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(tokenFile).doesNotExist();
+    }
+
+    private ClusterMain realMain;
+    private CompletableFuture<Integer> realStatus;
+
+    /** A CLI cluster with the real PostgreSQL wire protocol and no readers, so a real driver can log in. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> serveRealPostgres(Map<String, String> env, String... args) throws Exception {
+        realMain = new ClusterMain(dev.borealis.cluster.server.WireProtocols::find, env::get);
+        String name = "pw" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36);
+        List<String> all = new java.util.ArrayList<>(List.of(args));
+        all.addAll(List.of("--readers", "0", "--port", "0", "--name", name));
+        realStatus = CompletableFuture.supplyAsync(() -> run(realMain, all.toArray(String[]::new)));
+        return (Map<String, Object>) Json.parse(awaitReadyLine().substring("READY ".length()));
+    }
+
+    private void stopRealPostgres() throws Exception {
+        realMain.stop();
+        assertThat(realStatus.get(30, TimeUnit.SECONDS)).isZero();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static int selectOne(Map<String, Object> ready, String user, String password) throws java.sql.SQLException {
+        Map<String, Object> endpoint = (Map<String, Object>) ready.get("clusterEndpoint");
+        String url = "jdbc:postgresql://" + endpoint.get("ip") + ":" + endpoint.get("port") + "/postgres?sslmode=disable";
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, user, password);
+             java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery("SELECT 1")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    @Test
     void helpDocumentsEveryFlagAndExitsZero() {
         assertThat(run(main(), "--help")).isZero();
         String help = out.toString(StandardCharsets.UTF_8);
         for (String flag : List.of("--engine", "--readers", "--name", "--port", "--admin-port", "--user", "--password",
-                "--hosts-file", "--replica-lag-ms", "--failover-delay-ms", "--dns-delay-ms", "--help")) {
+                "--password-file", "--admin-token", "--admin-token-file", "--admin-request-timeout-ms", "--hosts-file", "--replica-lag-ms", "--failover-delay-ms", "--dns-delay-ms", "--help")) {
             assertThat(help).contains(flag);
         }
     }
@@ -128,8 +242,15 @@ class ClusterMainTest {
         assertThat(run(main(), "--engine", "mysql", "--name", "Bad_Name")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--name");
         err.reset();
-        assertThat(run(main(), "--engine", "mysql", "--user", "x")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--password");
+        assertThat(run(main(), "--engine", "mysql", "--password", "a", "--password-file", "/p")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--password and --password-file");
+        err.reset();
+        assertThat(run(main(), "--engine", "mysql", "--password-file", "/no/such/password-file")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--password-file: cannot read /no/such/password-file");
+        err.reset();
+        assertThat(run(main(), "--engine", "mysql", "--admin-token", "short-secret")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--admin-token").contains("22..512")
+                .doesNotContain("short-secret");
         err.reset();
         assertThat(run(main(), "--engine")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--engine: a value is required");

@@ -59,15 +59,8 @@ final class Router {
     }
 
     static final class MethodNotAllowed extends AdminException {
-        private final String allow;
-
         MethodNotAllowed(String message, String allow) {
-            super(405, message);
-            this.allow = allow;
-        }
-
-        String allow() {
-            return allow;
+            super(405, message, Map.of("Allow", allow));
         }
     }
 

@@ -195,7 +195,11 @@ class AdminServerTest {
     private Reply call(String method, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(admin.url().resolve(URI.create(path.substring(1))))
                 .timeout(Duration.ofSeconds(10))
+                .header("Authorization", admin.token().bearer())
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("json"));
         return new Reply(response.statusCode(), response.body(), response.headers());
