@@ -2,6 +2,8 @@ package dev.borealis.jdbc.connection;
 
 import dev.borealis.jdbc.ConnectionConfigurationException;
 import dev.borealis.jdbc.spi.HostSpec;
+import java.io.FileNotFoundException;
+import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.sql.SQLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -47,6 +49,10 @@ final class ConnectFailures {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof CertificateException || t instanceof SSLPeerUnverifiedException) {
         return "the server's TLS certificate did not verify (" + t.getClass().getSimpleName() + ")";
+      }
+      // pgJDBC reads its root certificate and keys from files (sslrootcert, sslkey; ~/.postgresql by default)
+      if (t instanceof GeneralSecurityException || t instanceof FileNotFoundException) {
+        return "the TLS trust or key material could not be used (" + t.getClass().getSimpleName() + ")";
       }
     }
     return null;
