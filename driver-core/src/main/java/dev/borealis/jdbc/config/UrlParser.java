@@ -15,12 +15,13 @@ import java.util.regex.Pattern;
  * The one reader of Borealis URLs, for connecting and for redaction alike: a message shows the URL as far as it was
  * parsed, rendered from the parsed parts with secrets replaced, and never a piece of the raw text (a piece the parser
  * could not place might be part of a password). States, in order: target, user info, hosts, database, query; each
- * step fills its part or throws, and {@link #rendered()} shows the parts filled so far.
+ * step fills its part or throws, and {@link #rendered()} shows the parts filled so far (of a query with a problem,
+ * nothing).
  *
- * <p>Where the user info ends: at the first {@code @} after which a plausible host list follows, skipping an
- * {@code @} whose user part contains {@code / ? #} or that comes after a {@code ?} followed by {@code key=} (an
- * {@code @} in a query value). So {@code u:Top@Secret@h}, {@code u:Top/Secret@h}, {@code u:Top?Secret@h} and
- * {@code h/db?email=a@b.c} all parse as meant.
+ * <p>Where the user info ends: at the first {@code @} after which a plausible host list follows; none when the text
+ * before the {@code @} has {@code / ? #} in its user part or a {@code ?} followed by {@code =} or {@code &} (then the
+ * {@code @} is in a query value). So {@code u:Top@Secret@h}, {@code u:Top/Secret@h}, {@code u:Top?Secret@h} and
+ * {@code h/db?email=a@b.c} all parse as meant; a password with both {@code ?} and {@code =} must be percent-encoded.
  */
 final class UrlParser {
 
@@ -28,7 +29,7 @@ final class UrlParser {
   private static final Pattern HOSTNAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9_.-]*[A-Za-z0-9_])?");
   private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+(%[A-Za-z0-9_.-]+)?");
   private static final Pattern AUTHORITY = Pattern.compile("[A-Za-z0-9_.:,\\[\\]%-]+");
-  private static final Pattern QUERY_START = Pattern.compile("\\?[^=&@]*=");
+  private static final Pattern QUERY_START = Pattern.compile("\\?.*[=&]", Pattern.DOTALL);
   /** Names safe to echo in a message (anything else is described by its position). */
   private static final Pattern SHOWN_KEY = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
@@ -279,7 +280,12 @@ final class UrlParser {
       return sb.append('…').toString();
     }
     sb.append('/').append(UrlText.encode(database));
+    if (!complete) {
+      // The problem is in the query: a raw '&' or '=' in a password would have made part of it a key or a value
+      // here, so none of the query is shown (the problem names the property when its name is plain).
+      return sb.append("?…").toString();
+    }
     ConnectionUrl.appendQuery(sb, properties, hasUserInfo);
-    return complete ? sb.toString() : sb.append(" …").toString();
+    return sb.toString();
   }
 }
