@@ -268,8 +268,12 @@ final class FailoverPlugin implements Plugin {
         avoid = w;
       }
     }
-    throw new FailoverFailedException("cluster " + context.clusterId() + ": no writer to connect to within "
-        + settings.timeoutMs() + " ms: " + last.getMessage(), last);
+    FailoverFailedException failed = new FailoverFailedException("cluster " + context.clusterId()
+        + ": no writer to connect to within " + settings.timeoutMs() + " ms: " + last.getMessage(), last);
+    if (last != failure) {
+      failed.addSuppressed(failure); // what made the connect wait: the search's last word may not say
+    }
+    throw failed;
   }
 
   private FailoverMode mode() {
