@@ -16,6 +16,9 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  */
 final class ConnectFailures {
 
+  /** ER_ACCESS_DENIED_ERROR, which some Connector/J paths report without class 28 (as the credentials plugin knows). */
+  private static final int MYSQL_ACCESS_DENIED = 1045;
+
   private ConnectFailures() {
   }
 
@@ -37,7 +40,7 @@ final class ConnectFailures {
       return "configuration error";
     }
     String state = e.getSQLState();
-    if (state != null && state.startsWith("28")) {
+    if (state != null && state.startsWith("28") || e.getErrorCode() == MYSQL_ACCESS_DENIED) {
       return "authentication failed (SQLSTATE " + state + ")";
     }
     if ("08004".equals(state)) {
