@@ -1,5 +1,7 @@
 package dev.borealis.jdbc.config;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -38,7 +40,7 @@ public final class Secrets {
     if (key.indexOf('%') < 0) {
       return key;
     }
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (int i = 0; i < key.length(); i++) {
       char c = key.charAt(i);
       int hi = i + 2 < key.length() ? Character.digit(key.charAt(i + 1), 16) : -1;
@@ -47,10 +49,10 @@ public final class Secrets {
         out.write(hi * 16 + lo);
         i += 2;
       } else {
-        out.writeBytes(String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
       }
     }
-    String decoded = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    String decoded = out.toString(StandardCharsets.UTF_8);
     return decoded.equals(key) ? key : key + " " + leniently(decoded); // %2577 decodes twice, check both
   }
 
