@@ -58,7 +58,8 @@ public final class CoreProperties {
 
   public static final Property<Long> INITIAL_CONNECTION_TIMEOUT_MS = Property.integer("initialConnectionTimeoutMs",
       30_000, 0, 600_000, "How long the initial-connection plugin keeps looking for an instance in the role the "
-          + "endpoint promises (stale DNS after a failover), in milliseconds.");
+          + "endpoint promises (stale DNS after a failover), in milliseconds, counted from the application's "
+          + "`connect()` call (the same start `failoverTimeoutMs` counts from, so the two waits overlap, not add).");
 
   public static final Property<Long> INITIAL_CONNECTION_RETRY_MS = Property.integer(
       "initialConnectionRetryIntervalMs", 500, 10, 60_000,

@@ -86,7 +86,8 @@ public final class Property<T> {
   public T parse(String raw) throws SQLException {
     T value = raw == null ? null : parser.apply(raw);
     if (value == null) {
-      throw new SQLException("property '" + name + "' has invalid value '" + raw + "': must be " + rule,
+      String shown = Secrets.isSecret(name) ? "***" : "'" + raw + "'";
+      throw new SQLException("property '" + name + "' has invalid value " + shown + ": must be " + rule,
           INVALID_VALUE);
     }
     return value;

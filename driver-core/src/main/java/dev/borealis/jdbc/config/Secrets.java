@@ -1,37 +1,63 @@
 package dev.borealis.jdbc.config;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** Keeps passwords and tokens out of messages: every URL or property set that is echoed goes through here. */
+/**
+ * Which property keys hold secrets: the one place that decides, for URLs ({@link ConnectionUrl#redact}), target
+ * properties ({@link BorealisConfig#toString}) and property errors ({@link Property#parse}). A key is compared
+ * after percent-decoding (the URL parser decodes keys before anyone asks), case-insensitively.
+ */
 public final class Secrets {
 
-  private static final Pattern USER_INFO = Pattern.compile("(//[^/@?#]*?):[^/@?#]*@");
-  private static final Pattern QUERY_PAIR = Pattern.compile("([?&;])([^=&;#]*)=([^&;#]*)");
+  /**
+   * Words that mark a secret anywhere in a key: {@code password} (and {@code pwd}, as in ODBC's {@code PWD}); the
+   * credentials plugins' and target drivers' {@code secret}s and {@code token}s (an IAM token is a password); key
+   * material ({@code sslKeyPassword}, {@code sslpassword}, {@code trustCertificateKeyStorePassword}).
+   */
+  private static final String[] MARKERS = {"password", "pwd", "passwd", "secret", "token", "credential", "apikey"};
 
   private Secrets() {
   }
 
   /** Whether a property of this name holds a secret. */
   public static boolean isSecret(String key) {
-    String k = key.toLowerCase(Locale.ROOT);
-    return k.contains("password") || k.contains("secret") || k.contains("token") || k.contains("pwd");
+    if (key == null) {
+      return false;
+    }
+    String k = leniently(key).toLowerCase(Locale.ROOT);
+    for (String m : MARKERS) {
+      if (k.contains(m)) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  /** The URL with the password of {@code user:password@} and every secret property value replaced by ***. */
+  /** Percent-escapes decoded where they are valid (a Properties key is not decoded by anyone else). */
+  private static String leniently(String key) {
+    if (key.indexOf('%') < 0) {
+      return key;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      int hi = i + 2 < key.length() ? Character.digit(key.charAt(i + 1), 16) : -1;
+      int lo = hi >= 0 ? Character.digit(key.charAt(i + 2), 16) : -1;
+      if (c == '%' && lo >= 0) {
+        out.write(hi * 16 + lo);
+        i += 2;
+      } else {
+        out.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    String decoded = out.toString(StandardCharsets.UTF_8);
+    return decoded.equals(key) ? key : key + " " + leniently(decoded); // %2577 decodes twice, check both
+  }
+
+  /** The URL as {@link ConnectionUrl#redact} shows it. */
   public static String redactUrl(String url) {
-    if (url == null) {
-      return null;
-    }
-    String s = USER_INFO.matcher(url).replaceAll("$1:***@");
-    Matcher m = QUERY_PAIR.matcher(s);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      String value = isSecret(m.group(2)) ? "***" : m.group(3);
-      m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + m.group(2) + "=" + value));
-    }
-    m.appendTail(out);
-    return out.toString();
+    return ConnectionUrl.redact(url);
   }
 }

@@ -61,15 +61,40 @@ public final class Connector {
     }
   }
 
-  static Map<String, String> merge(Properties info, Map<String, String> fromUrl) {
+  /**
+   * {@code info} as strings, then the URL's properties over it. {@code Properties.getProperty} skips values that are
+   * not Strings, which would let {@code put("failoverTimeoutMs", -5)} bypass validation: numbers and booleans are
+   * taken as their string form and validated like it, any other key or value type is refused.
+   */
+  static Map<String, String> merge(Properties info, Map<String, String> fromUrl) throws SQLException {
     Map<String, String> merged = new LinkedHashMap<>();
     if (info != null) {
+      for (Map.Entry<Object, Object> e : info.entrySet()) {
+        merged.put(key(e.getKey()), value(e.getKey(), e.getValue()));
+      }
       for (String k : info.stringPropertyNames()) {
-        merged.put(k, info.getProperty(k));
+        merged.putIfAbsent(k, info.getProperty(k)); // defaults of the Properties object
       }
     }
     merged.putAll(fromUrl);
     return merged;
+  }
+
+  private static String key(Object key) throws SQLException {
+    if (key instanceof String s) {
+      return s;
+    }
+    throw new SQLException("connection properties: a key of type " + key.getClass().getName()
+        + " is not a String (only String keys name properties)", Property.INVALID_VALUE);
+  }
+
+  private static String value(Object key, Object value) throws SQLException {
+    if (value instanceof String || value instanceof Number || value instanceof Boolean
+        || value instanceof Character) {
+      return String.valueOf(value);
+    }
+    throw new SQLException("connection property '" + key + "' has a value of type " + value.getClass().getName()
+        + ": must be a String (or a Number or Boolean, taken as its string form)", Property.INVALID_VALUE);
   }
 
   private static List<Property<?>> knownProperties(Extensions ext) {

@@ -1,5 +1,6 @@
 package dev.borealis.jdbc.connection;
 
+import dev.borealis.jdbc.ConnectionConfigurationException;
 import dev.borealis.jdbc.config.BorealisConfig;
 import dev.borealis.jdbc.config.CoreProperties;
 import dev.borealis.jdbc.pipeline.Pipeline;
@@ -73,9 +74,10 @@ public final class LogicalConnection implements PluginContext, ClusterTopology.L
     LogicalConnection lc = new LogicalConnection(config, cluster, engine, database, factories, credentials);
     List<String> failures = new ArrayList<>();
     SQLException last = null;
+    long start = System.nanoTime();
     for (HostSpec h : urlHosts) {
       try {
-        Connection c = lc.pipeline.connect(h, true, 0, lc::openPhysical);
+        Connection c = lc.pipeline.connect(h, true, 0, start, lc::openPhysical);
         lc.install(c, h);
         cluster.addListener(lc);
         return lc;
@@ -93,8 +95,9 @@ public final class LogicalConnection implements PluginContext, ClusterTopology.L
         + " URL hosts " + failures, "08001", last);
   }
 
+  /** Another URL host may answer; a configuration error (a refused password, TLS) would fail there too. */
   private static boolean isConnectivity(SQLException e) {
-    return e.getSQLState() == null || e.getSQLState().startsWith("08");
+    return (e.getSQLState() == null || e.getSQLState().startsWith("08")) && !ConnectionConfigurationException.isIn(e);
   }
 
   /**
@@ -109,14 +112,9 @@ public final class LogicalConnection implements PluginContext, ClusterTopology.L
       props.putAll(engine.boundedConnect(boundMs));
     }
     try {
-      c = engine.targetDriver().connect(engine.physicalUrl(target, database), props);
+      c = engine.connect(target, database, props);
     } catch (SQLException e) {
-      throw new SQLException("cannot connect to " + target.hostAndPort() + ": " + e.getMessage(),
-          e.getSQLState() == null ? "08001" : e.getSQLState(), e.getErrorCode(), e);
-    }
-    if (c == null) {
-      throw new SQLException("target driver " + engine.targetDriver().getClass().getName() + " declined the URL for "
-          + target.hostAndPort(), "08001");
+      throw ConnectFailures.describe(target, e);
     }
     cluster.stats().recordResponse(target, System.nanoTime() - start);
     prepareCluster(c);
@@ -295,9 +293,11 @@ public final class LogicalConnection implements PluginContext, ClusterTopology.L
   public Connection connectDirect(HostSpec target, long timeoutMs) throws SQLException {
     java.util.Properties props = targetProperties(target);
     props.putAll(engine.boundedConnect(timeoutMs));
-    Connection c = engine.targetDriver().connect(engine.physicalUrl(target, database), props);
-    if (c == null) {
-      throw new SQLException("target driver declined the URL for " + target.hostAndPort(), "08001");
+    Connection c;
+    try {
+      c = engine.connect(target, database, props);
+    } catch (SQLException e) {
+      throw ConnectFailures.describe(target, e);
     }
     try {
       // The connect-time bound is whole seconds on some drivers; reads get the exact one.

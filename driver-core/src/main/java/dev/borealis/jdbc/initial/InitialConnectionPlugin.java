@@ -1,5 +1,6 @@
 package dev.borealis.jdbc.initial;
 
+import dev.borealis.jdbc.ConnectionConfigurationException;
 import dev.borealis.jdbc.config.CoreProperties;
 import dev.borealis.jdbc.selection.HostSelectors;
 import dev.borealis.jdbc.spi.ConnectChain;
@@ -82,7 +83,8 @@ final class InitialConnectionPlugin implements Plugin {
    */
   private Connection afterRefusal(ConnectChain chain, HostRole wanted, SQLException refused) throws SQLException {
     Dialect dialect = context.dialect();
-    boolean connectivity = dialect != null ? dialect.isConnectionLost(refused) : isConnectivityState(refused);
+    boolean connectivity = !ConnectionConfigurationException.isIn(refused)
+        && (dialect != null ? dialect.isConnectionLost(refused) : isConnectivityState(refused));
     if (connectivity && dialect == null) {
       dialect = learnThroughSibling(chain);
     }
@@ -137,13 +139,20 @@ final class InitialConnectionPlugin implements Plugin {
       return null;
     }
     HostSpec other = HostSpec.of(sibling.get(), chain.host().port());
-    for (int attempt = 1; attempt <= SIBLING_ATTEMPTS; attempt++) {
+    long deadline = chain.deadline(context.config().get(CoreProperties.INITIAL_CONNECTION_TIMEOUT_MS));
+    // The first attempt runs even past the deadline (the plugins after this one waited it out on the endpoint): the
+    // sibling may answer at once. Later ones only while time is left, so the tries never multiply the connect's wait.
+    for (int attempt = 1; attempt <= SIBLING_ATTEMPTS && (attempt == 1 || System.nanoTime() - deadline < 0);
+        attempt++) {
       try (Connection ignored = chain.proceed(other)) {
         LOG.info(() -> chain.host().hostAndPort() + " refused the connection and the cluster was unknown; read its "
             + "topology through " + other.hostAndPort());
         return context.dialect();
       } catch (SQLException e) {
         LOG.fine(() -> "cannot read the topology through " + other.hostAndPort() + ": " + e.getMessage());
+        if (ConnectionConfigurationException.isIn(e)) {
+          return null;
+        }
       }
     }
     return null;
@@ -178,7 +187,7 @@ final class InitialConnectionPlugin implements Plugin {
   private Connection connectVerified(ConnectChain chain, Dialect dialect, HostRole wanted) throws SQLException {
     long timeoutMs = context.config().get(CoreProperties.INITIAL_CONNECTION_TIMEOUT_MS);
     long retryMs = context.config().get(CoreProperties.INITIAL_CONNECTION_RETRY_MS);
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+    long deadline = chain.deadline(timeoutMs);
     SQLException last = null;
     Topology topology = context.topology();
     do {
@@ -194,6 +203,9 @@ final class InitialConnectionPlugin implements Plugin {
           }
           closeQuietly(c);
         } catch (SQLException e) {
+          if (ConnectionConfigurationException.isIn(e)) {
+            throw e;
+          }
           last = e;
         }
       }

@@ -9,6 +9,7 @@ import dev.borealis.jdbc.spi.Topology;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -84,7 +85,16 @@ public final class Pipeline {
    */
   public Connection connect(HostSpec host, boolean initial, long boundMs, PhysicalOpener opener)
       throws SQLException {
-    return new RealConnectChain(0, host, initial, boundMs, opener).proceed(host);
+    return connect(host, initial, boundMs, System.nanoTime(), opener);
+  }
+
+  /**
+   * As {@link #connect(HostSpec, boolean, long, PhysicalOpener)}, as part of a connect that began at {@code
+   * startNanos} ({@link System#nanoTime()}): the plugins' waits count from there ({@link ConnectChain#deadline}).
+   */
+  public Connection connect(HostSpec host, boolean initial, long boundMs, long startNanos, PhysicalOpener opener)
+      throws SQLException {
+    return new RealConnectChain(0, host, initial, boundMs, startNanos, opener).proceed(host);
   }
 
   /** Tells every plugin; a plugin that throws is logged and does not stop the others. */
@@ -130,14 +140,22 @@ public final class Pipeline {
     private final HostSpec host;
     private final boolean initial;
     private final long boundMs;
+    private final long startNanos;
     private final PhysicalOpener opener;
 
-    RealConnectChain(int index, HostSpec host, boolean initial, long boundMs, PhysicalOpener opener) {
+    RealConnectChain(int index, HostSpec host, boolean initial, long boundMs, long startNanos,
+        PhysicalOpener opener) {
       this.index = index;
       this.host = host;
       this.initial = initial;
       this.boundMs = boundMs;
+      this.startNanos = startNanos;
       this.opener = opener;
+    }
+
+    @Override
+    public long deadline(long timeoutMs) {
+      return startNanos + TimeUnit.MILLISECONDS.toNanos(Math.max(0, timeoutMs));
     }
 
     @Override
@@ -170,7 +188,7 @@ public final class Pipeline {
         return opener.open(target, bound);
       }
       Plugin p = plugins[index];
-      Connection c = p.connect(new RealConnectChain(index + 1, target, initial, bound, opener));
+      Connection c = p.connect(new RealConnectChain(index + 1, target, initial, bound, startNanos, opener));
       if (c == null) {
         throw new IllegalStateException("plugin " + p.code() + " returned no connection from connect() for "
             + target.hostAndPort());

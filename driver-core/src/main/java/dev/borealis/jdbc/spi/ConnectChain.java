@@ -15,6 +15,15 @@ public interface ConnectChain {
   PluginContext context();
 
   /**
+   * The {@link System#nanoTime()} at which a wait of {@code timeoutMs} ends, counted from the start of the whole
+   * {@code connect()} this step belongs to (the application's call, every URL host and every plugin's retries
+   * included), not from this step. A plugin bounds its waiting by this, so plugins that call {@code proceed} several
+   * times (one per URL host, per sibling endpoint, per candidate) do not each give the plugins after them a fresh
+   * wait: a connect takes about the longest of the loaded plugins' timeouts, not their sum or product.
+   */
+  long deadline(long timeoutMs);
+
+  /**
    * Opens a physical connection to {@code host} through the remaining plugins, with the bound this step was given
    * (none unless a plugin before it set one). May be called more than once.
    */

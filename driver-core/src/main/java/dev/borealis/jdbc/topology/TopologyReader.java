@@ -104,11 +104,7 @@ final class TopologyReader {
   private Connection open(HostSpec h) throws SQLException {
     java.util.Properties props = settings.newTargetProperties(h);
     props.putAll(settings.engine().boundedConnect(READ_TIMEOUT_MS));
-    Connection c = settings.engine().targetDriver().connect(
-        settings.engine().physicalUrl(h, settings.database()), props);
-    if (c == null) {
-      throw new SQLException("target driver declined the URL for " + h.hostAndPort(), "08001");
-    }
+    Connection c = settings.engine().connect(h, settings.database(), props);
     try {
       // A silent (blackholed) host must not stall the refresh thread, and with it close(), forever.
       c.setNetworkTimeout(Runnable::run, READ_TIMEOUT_MS);

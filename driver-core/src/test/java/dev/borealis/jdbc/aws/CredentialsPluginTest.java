@@ -82,6 +82,11 @@ class CredentialsPluginTest {
       public Connection proceed(HostSpec host, long boundMs) throws SQLException {
         return proceed(host);
       }
+
+      @Override
+      public long deadline(long timeoutMs) {
+        return System.nanoTime() + timeoutMs * 1_000_000;
+      }
     };
   }
 

@@ -22,7 +22,9 @@ class PropertiesDocTest {
         .append("logged as a warning and ignored. Every other property that is not listed here (`user`, ")
         .append("`password`, `connectTimeout`, `sslmode`, …) is passed to the target driver untouched. An invalid ")
         .append("value fails the connection with SQLSTATE HY024 and a message naming the property, the value and ")
-        .append("the rule.\n\n")
+        .append("the rule (a secret's value shown as `***`). A `Properties` value that is a Number or Boolean is ")
+        .append("taken as its string form and validated like it; a key or value of any other type fails with ")
+        .append("HY024 naming the property and the type.\n\n")
         .append("Cluster-wide settings (`dialect`, `clusterInstanceHostPattern`, `clusterTopologyRefreshRateMs`, ")
         .append("`roundRobinHostWeightPairs`) are taken from the first connection to a cluster id and shared by ")
         .append("all later connections to it.\n\n");

@@ -51,6 +51,37 @@ public abstract class ClusterRoutingContract {
   /** Target-driver properties every URL carries ({@code key=value&…}). */
   protected abstract String targetProperties();
 
+  /**
+   * A target-driver property with a value the target driver refuses ({@code key=value}), for a database name that
+   * tries to set it.
+   */
+  protected abstract String refusedTargetProperty();
+
+  // ---------------------------------------------------------------- URL injection (issue 12)
+
+  /**
+   * The database name reaches the target driver encoded: a name carrying {@code ?key=value} is a database name to the
+   * server, never a property to the target driver (which used to refuse the connection over the property's value).
+   */
+  @Test
+  void aDatabaseNameThatLooksLikeAQueryCannotSetATargetDriverProperty() throws Exception {
+    String property = refusedTargetProperty();
+    String key = property.substring(0, property.indexOf('='));
+    try (ServedCluster sc = ServedCluster.start(engine(), 0, Duration.ofSeconds(5))) {
+      String db = dev.borealis.jdbc.spi.UrlText.encode(database() + "?" + property);
+      String url = sc.clusterUrl(scheme(), db, targetProperties());
+      try (Connection c = DriverManager.getConnection(url, ServedCluster.USER, ServedCluster.PASSWORD)) {
+        assertThat(c.isValid(5)).as("the server accepted the database name as a name").isTrue();
+      } catch (SQLException e) {
+        // The server may name the database it does not know; anything else about the property is the target
+        // driver reading it.
+        String outsideTheName = e.getMessage().replace(database() + "?" + property, "<db>");
+        assertThat(outsideTheName).as("the connect failed over the database, not over %s", key)
+            .doesNotContainIgnoringCase(key);
+      }
+    }
+  }
+
   // ---------------------------------------------------------------- writer and reader
 
   @Test

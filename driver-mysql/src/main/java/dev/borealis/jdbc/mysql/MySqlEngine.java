@@ -3,6 +3,7 @@ package dev.borealis.jdbc.mysql;
 import dev.borealis.jdbc.spi.Dialect;
 import dev.borealis.jdbc.spi.HostSpec;
 import dev.borealis.jdbc.spi.TargetEngine;
+import dev.borealis.jdbc.spi.UrlText;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.List;
@@ -38,9 +39,13 @@ public final class MySqlEngine implements TargetEngine {
     return d;
   }
 
+  /**
+   * Connector/J percent-decodes both the host and the database of its URL (an IPv6 zone's {@code %} included, and an
+   * undecodable one is an IllegalArgumentException), and a raw {@code ?} in the database would start its properties.
+   */
   @Override
   public String physicalUrl(HostSpec host, String database) {
-    return "jdbc:mysql://" + host.hostAndPort() + "/" + database;
+    return "jdbc:mysql://" + host.hostAndPort().replace("%", "%25") + "/" + UrlText.encode(database);
   }
 
   /** Connector/J takes milliseconds; its {@code socketTimeout} also covers the handshake. */

@@ -3,6 +3,7 @@ package dev.borealis.jdbc.postgres;
 import dev.borealis.jdbc.spi.Dialect;
 import dev.borealis.jdbc.spi.HostSpec;
 import dev.borealis.jdbc.spi.TargetEngine;
+import dev.borealis.jdbc.spi.UrlText;
 import java.sql.Driver;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +29,13 @@ public final class PostgresEngine implements TargetEngine {
     return DRIVER;
   }
 
+  /**
+   * pgJDBC URL-decodes the database ({@code URLDecoder}: {@code +} becomes a space) and reads a raw {@code ?} as the
+   * start of its properties; it takes the host as written (an IPv6 zone's {@code %} stays raw).
+   */
   @Override
   public String physicalUrl(HostSpec host, String database) {
-    return "jdbc:postgresql://" + host.hostAndPort() + "/" + database;
+    return "jdbc:postgresql://" + host.hostAndPort() + "/" + UrlText.encode(database);
   }
 
   /**

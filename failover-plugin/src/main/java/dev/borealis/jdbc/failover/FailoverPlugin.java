@@ -1,5 +1,6 @@
 package dev.borealis.jdbc.failover;
 
+import dev.borealis.jdbc.ConnectionConfigurationException;
 import dev.borealis.jdbc.FailoverFailedException;
 import dev.borealis.jdbc.FailoverSuccessException;
 import dev.borealis.jdbc.TransactionStateUnknownException;
@@ -188,6 +189,9 @@ final class FailoverPlugin implements Plugin {
         closeQuietly(c);
         last = new SQLException(w.hostAndPort() + " answered as a reader", "08001");
       } catch (SQLException e) {
+        if (ConnectionConfigurationException.isIn(e)) {
+          throw e;
+        }
         last = e;
       }
       reuse = false;
@@ -219,7 +223,8 @@ final class FailoverPlugin implements Plugin {
     } catch (SQLException e) {
       // A JVM that never reached the cluster has no dialect yet: the SQLSTATE class alone decides.
       Dialect d = context.dialect();
-      if (mode == FailoverMode.STRICT_READER || !(isConnectivity(e) || d != null && d.isConnectionLost(e))) {
+      if (mode == FailoverMode.STRICT_READER || ConnectionConfigurationException.isIn(e)
+          || !(isConnectivity(e) || d != null && d.isConnectionLost(e))) {
         throw e;
       }
       failure = e;
@@ -227,8 +232,9 @@ final class FailoverPlugin implements Plugin {
     String why = failure.getMessage();
     LOG.info(() -> "cluster " + context.clusterId() + ": " + chain.host().hostAndPort() + " is not a usable writer ("
         + why + "); waiting for the writer");
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.timeoutMs());
-    return connectToWriter(chain, failure, deadline);
+    // Counted from the start of the application's connect(): a plugin before this one that proceeds again (another
+    // URL host, the sibling endpoint) gets what is left of the one wait, not a new one.
+    return connectToWriter(chain, failure, chain.deadline(settings.timeoutMs()));
   }
 
   private Connection connectToWriter(ConnectChain chain, SQLException failure, long deadline)
@@ -250,6 +256,9 @@ final class FailoverPlugin implements Plugin {
         closeQuietly(c);
         last = new SQLException(w.hostAndPort() + " answered as a reader", "08001");
       } catch (SQLException e) {
+        if (ConnectionConfigurationException.isIn(e)) {
+          throw e;
+        }
         last = e;
       }
       // Whatever went wrong with this answer, the next one comes from a new search: re-offering a fresh cached
@@ -259,8 +268,12 @@ final class FailoverPlugin implements Plugin {
         avoid = w;
       }
     }
-    throw new FailoverFailedException("cluster " + context.clusterId() + ": no writer to connect to within "
-        + settings.timeoutMs() + " ms: " + last.getMessage(), last);
+    FailoverFailedException failed = new FailoverFailedException("cluster " + context.clusterId()
+        + ": no writer to connect to within " + settings.timeoutMs() + " ms: " + last.getMessage(), last);
+    if (last != failure) {
+      failed.addSuppressed(failure); // what made the connect wait: the search's last word may not say
+    }
+    throw failed;
   }
 
   private FailoverMode mode() {

@@ -16,7 +16,10 @@ public final class FailoverProperties {
 
   public static final Property<Long> FAILOVER_TIMEOUT_MS = Property.integer("failoverTimeoutMs", 30_000, 100,
       3_600_000, "How long a failover (and a connect while the writer is down) looks for a new instance before "
-          + "failing with SQLSTATE 08001, in milliseconds.");
+          + "failing with SQLSTATE 08001, in milliseconds. For a connect it counts from the application's "
+          + "`connect()` call, across every URL host and every retry of the plugins before it (one deadline, "
+          + "not one per attempt); configuration errors (authentication, TLS verification, a wrong protocol) "
+          + "are not retried.");
 
   public static final Property<Long> FAILOVER_READ_INTERVAL_MS = Property.integer("failoverTopologyReadIntervalMs",
       50, 10, 10_000, "First pause between rounds of topology reads during a writer search; it grows by half each "

@@ -79,15 +79,28 @@ final class ServedCluster implements AutoCloseable {
    * URLs' id has settings (host names, refresh rate) from its first connection, which this URL must not share.
    */
   String clusterEndpointUrl(String extra) {
+    return clusterEndpointUrl(byNameClusterId(), server.clusterEndpoint().port(), extra);
+  }
+
+  /**
+   * As {@link #clusterEndpointUrl(String)}, under {@code clusterId} and with {@code port} instead of the cluster's
+   * (a port nothing listens on, say); {@code extra} may set {@code failoverTimeoutMs}.
+   */
+  String clusterEndpointUrl(String clusterId, int port, String extra) {
     org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("jdk.net.hosts.file") != null
         && server.distinctAddresses(), "needs -Djdk.net.hosts.file (set by the failover-plugin surefire argLine) and "
         + "distinct loopback addresses to resolve the embedded cluster's Aurora hostnames");
     Endpoint e = server.clusterEndpoint();
     boolean mysql = cluster.engine() == Engine.MYSQL;
-    return "jdbc:borealis:" + (mysql ? "mysql" : "postgresql") + "://" + e.host() + ":" + e.port() + "/"
+    return "jdbc:borealis:" + (mysql ? "mysql" : "postgresql") + "://" + e.host() + ":" + port + "/"
         + (mysql ? "app" : "postgres") + "?user=admin&password=admin" + (mysql ? "&allowPublicKeyRetrieval=true" : "")
-        + "&clusterId=" + byNameClusterId() + "&failoverTimeoutMs=15000&failureDetectionIntervalMs=200"
-        + "&failureDetectionTimeoutMs=400" + (extra.isEmpty() ? "" : "&" + extra);
+        + "&clusterId=" + clusterId + (extra.contains("failoverTimeoutMs=") ? "" : "&failoverTimeoutMs=15000")
+        + "&failureDetectionIntervalMs=200&failureDetectionTimeoutMs=400" + (extra.isEmpty() ? "" : "&" + extra);
+  }
+
+  /** A cluster id no connection of this JVM has used: the driver starts without dialect and topology. */
+  String unseenClusterId() {
+    return clusterId + "-unseen" + IDS.incrementAndGet();
   }
 
   String byNameClusterId() {

@@ -32,4 +32,9 @@ class MySqlClusterRoutingTest extends ClusterRoutingContract {
   protected String targetProperties() {
     return "useSSL=false&allowPublicKeyRetrieval=true";
   }
+
+  @Override
+  protected String refusedTargetProperty() {
+    return "connectTimeout=abc";
+  }
 }

@@ -31,4 +31,9 @@ class PostgresClusterRoutingTest extends ClusterRoutingContract {
   protected String targetProperties() {
     return "sslmode=disable";
   }
+
+  @Override
+  protected String refusedTargetProperty() {
+    return "sslmode=bogus";
+  }
 }
