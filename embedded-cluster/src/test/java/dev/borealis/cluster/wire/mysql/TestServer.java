@@ -181,6 +181,11 @@ final class TestServer implements AutoCloseable {
         }
 
         @Override
+        public void readTimeout(int millis) throws IOException {
+            socket.setSoTimeout(millis);
+        }
+
+        @Override
         public void close() {
             try {
                 socket.close();

@@ -156,6 +156,7 @@ final class PgTestServer implements AutoCloseable {
         @Override public int localPort() { return socket.getLocalPort(); }
         @Override public int connectionId() { return id; }
         @Override public boolean isClosed() { return socket.isClosed(); }
+        @Override public void readTimeout(int millis) throws IOException { socket.setSoTimeout(millis); }
 
         @Override
         public void close() {
