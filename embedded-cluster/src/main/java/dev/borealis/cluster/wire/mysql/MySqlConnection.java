@@ -195,7 +195,6 @@ final class MySqlConnection implements SystemVariables.Live, SqlTranslator.Conte
             return true;
         } catch (StackOverflowError e) {
             // whatever recursed too deep (translation, H2's parser) unwound: the connection still answers
-            cancelQuery();
             return failed(new MySqlError(1436, "HY000", "Thread stack overrun: the statement is nested too deeply"
                     + " for the " + Thread.currentThread().getName() + " thread's stack").exception());
         }

@@ -87,7 +87,6 @@ final class PgConnection {
                 failed(e);
             } catch (StackOverflowError e) {
                 // whatever recursed too deep (translation, H2's parser) has unwound: answer, do not drop
-                session.cancel();
                 failed(new SQLException("stack depth limit exceeded", "54001"));
             }
         }
