@@ -131,7 +131,8 @@ public final class PgWireProtocol implements WireProtocol {
     /** What SHOW reports for the limits this frontend enforces (a session may SET the idle timeouts). */
     private void limits(PgSettings settings) {
         settings.set("max_connections", String.valueOf(limits.maxConnections()));
-        settings.set("authentication_timeout", limits.handshakeTimeout().toSeconds() + "s");
+        long authMillis = limits.handshakeTimeout().toMillis();
+        settings.set("authentication_timeout", authMillis % 1000 == 0 ? authMillis / 1000 + "s" : authMillis + "ms");
         settings.set(PgIdleTimeouts.IDLE, String.valueOf(limits.idleTimeout().toMillis()));
         settings.set(PgIdleTimeouts.IDLE_IN_TRANSACTION, String.valueOf(limits.idleInTransactionTimeout().toMillis()));
     }
