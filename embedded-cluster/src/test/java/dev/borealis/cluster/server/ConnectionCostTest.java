@@ -28,6 +28,20 @@ class ConnectionCostTest {
 
     private static final int CONNECTIONS = 300;
 
+    /** The process's resident set (Linux), for the native cost of a thread; 0 where /proc is missing. */
+    private static long residentBytes() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux: the figure is reported as 0
+        }
+        return 0;
+    }
+
     @ParameterizedTest
     @EnumSource(Engine.class)
     void anIdleConnectionCostsOneThreadAndAtMost256KibOfHeap(Engine engine) throws Exception {
@@ -36,6 +50,7 @@ class ConnectionCostTest {
             assertThat(normalQuery(server)).isEqualTo(1);
             await("warm-up connection ended", Duration.ofSeconds(10), () -> connectionThreads(cluster) == 0);
             long heapBefore = WireClients.usedHeapAfterGc();
+            long rssBefore = residentBytes();
             int threadsBefore = Thread.activeCount();
             List<Socket> idle = new ArrayList<>();
             try {
@@ -43,9 +58,11 @@ class ConnectionCostTest {
                     idle.add(WireClients.login(server));
                 }
                 long perConnection = (WireClients.usedHeapAfterGc() - heapBefore) / CONNECTIONS;
+                long rssPer = (residentBytes() - rssBefore) / CONNECTIONS;
                 double threadsPer = (Thread.activeCount() - threadsBefore) / (double) CONNECTIONS;
-                System.out.printf("%s: an idle authenticated connection costs %.2f threads and %d bytes of heap"
-                        + " (%d connections)%n", engine, threadsPer, perConnection, CONNECTIONS);
+                System.out.printf("%s: an idle authenticated connection costs %.2f threads, %d bytes of heap and"
+                        + " %d bytes of resident memory (%d connections; RSS includes the clients' side)%n", engine,
+                        threadsPer, perConnection, rssPer, CONNECTIONS);
                 assertThat(connectionThreads(cluster)).isEqualTo(CONNECTIONS);
                 assertThat(perConnection).as("heap per idle connection").isLessThanOrEqualTo(256 * 1024);
                 assertThat(normalQuery(server)).isEqualTo(1);

@@ -128,6 +128,34 @@ class WireFuzzTest {
         });
     }
 
+    /** 200 connections that trickle random bytes, each at a random pace: all cut at the handshake deadline. */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void slowLoris(Engine engine) throws Exception {
+        fuzz(engine, "slow loris", Duration.ofMillis(1500), (server, random) -> {
+            List<Socket> held = new ArrayList<>();
+            try {
+                for (int i = 0; i < 200; i++) {
+                    held.add(WireClients.open(server));
+                }
+                await("every trickling connection is cut", Duration.ofSeconds(30), () -> {
+                    for (Socket s : held) {
+                        if (random.nextInt(3) == 0) {
+                            try {
+                                s.getOutputStream().write(random.nextInt(256));
+                            } catch (IOException e) {
+                                // cut: what we wait for
+                            }
+                        }
+                    }
+                    return connectionThreads(server.cluster()) == 0;
+                });
+            } finally {
+                closeAll(held);
+            }
+        });
+    }
+
     /**
      * 2,000 connections at once, held open before authentication: the server keeps serving and lets them all go.
      * Assumes a descriptor limit of at least 2 * 2,000 + a few hundred ({@code ulimit -n}; 20000 in CI); with less
