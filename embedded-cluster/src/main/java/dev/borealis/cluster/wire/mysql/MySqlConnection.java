@@ -11,7 +11,6 @@ import dev.borealis.cluster.wire.WireLimits;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
-import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.List;
