@@ -133,6 +133,15 @@ final class AcceptedConnection implements ClientConnection {
         return closed.get();
     }
 
+    @Override
+    public void readTimeout(int millis) throws IOException {
+        Socket socket = active;
+        socket.setSoTimeout(millis);
+        if (socket != raw) {
+            raw.setSoTimeout(millis);
+        }
+    }
+
     /** Crash semantics: the raw socket closes (FIN, no TLS close_notify), as when a server process dies. */
     @Override
     public void close() {

@@ -21,6 +21,12 @@ import java.util.logging.Logger;
 final class ConnectionRunner {
 
     private static final Logger LOG = Logger.getLogger(ConnectionRunner.class.getName());
+    /**
+     * H2 parses with recursive descent: a statement nested as deeply as the frontends allow (1000 parentheses)
+     * needs more than the JVM's default 1 MiB. The stack is reserved address space; an idle connection touches only
+     * the few pages it uses, so this costs no memory per connection.
+     */
+    static final long CONNECTION_STACK_BYTES = 4L * 1024 * 1024;
 
     private final Cluster cluster;
     private final WireProtocol protocol;
@@ -55,7 +61,8 @@ final class ConnectionRunner {
             return;
         }
         network.connections.add(connection);
-        Thread thread = new Thread(() -> serve(connection), threadPrefix + network.id + "-conn-" + id);
+        Thread thread = new Thread(null, () -> serve(connection), threadPrefix + network.id + "-conn-" + id,
+                CONNECTION_STACK_BYTES);
         thread.setDaemon(true);
         threads.add(thread);
         thread.start();

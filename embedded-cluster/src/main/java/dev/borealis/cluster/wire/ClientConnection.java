@@ -52,6 +52,12 @@ public interface ClientConnection extends AutoCloseable {
 
     boolean isClosed();
 
+    /**
+     * Bounds each following read: one waiting longer than {@code millis} fails with a
+     * {@link java.net.SocketTimeoutException} (0 = wait forever). The connection stays usable.
+     */
+    void readTimeout(int millis) throws IOException;
+
     @Override
     void close();
 }

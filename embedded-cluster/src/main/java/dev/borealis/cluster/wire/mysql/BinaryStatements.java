@@ -82,6 +82,7 @@ final class BinaryStatements {
             throw (parts.isEmpty() ? new MySqlError(1065, "42000", "Query was empty")
                     : MySqlError.syntax(parts.get(1))).exception();
         }
+        NestingDepth.check(parts.get(0));
         String mysql = parts.get(0);
         List<SqlToken> tokens = StatementRouter.significant(mysql);
         int params = (int) tokens.stream().filter(t -> t.type() == SqlToken.Type.PARAM).count();

@@ -1,7 +1,9 @@
 package dev.borealis.cluster.wire.mysql;
 
 import dev.borealis.cluster.auth.IamAuthException;
+import dev.borealis.cluster.wire.AuthThrottle;
 import dev.borealis.cluster.wire.ClientConnection;
+import dev.borealis.cluster.wire.ReadTimer;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +17,7 @@ import java.util.logging.Logger;
  * AUTHENTICATED | DENIED. mysql_native_password is checked directly; caching_sha2_password takes the
  * fast path only for users whose password this server has verified in full before, as mysqld does. An IAM user
  * (RDS's AWSAuthenticationPlugin) is switched to mysql_clear_password and sends its token; only over TLS.
+ * After repeated failures from one address, its next attempts wait before the check ({@link AuthThrottle}).
  */
 final class Handshake {
 
@@ -27,12 +30,16 @@ final class Handshake {
     private final ClientConnection client;
     private final PacketChannel channel;
     private final ServerState state;
+    private final ReadTimer timer;
+    private final AuthThrottle throttle;
     private final byte[] scramble = Scrambles.newScramble();
 
-    Handshake(ClientConnection client, PacketChannel channel, ServerState state) {
+    Handshake(ClientConnection client, PacketChannel channel, ServerState state, ReadTimer timer, AuthThrottle throttle) {
         this.client = client;
         this.channel = channel;
         this.state = state;
+        this.timer = timer;
+        this.throttle = throttle;
     }
 
     /** Runs the exchange; null when the client went away or was refused (the ERR is already sent). */
@@ -54,7 +61,7 @@ final class Handshake {
                 return deny(new MySqlError(2026, "HY000", "SSL connection error: the server has no certificate"));
             }
             client.startTls();
-            channel.rebind(client.input(), client.output());
+            channel.rebind(timer.wrap(client.input()), client.output());
             packet = channel.read();
             if (packet == null) {
                 return null;
@@ -74,11 +81,14 @@ final class Handshake {
             return deny(new MySqlError(denied.code(), denied.sqlState(), denied.message()
                     + "; IAM authentication requires an SSL connection"));
         }
+        throttle.await(client.remoteAddress(), client::isClosed);
         boolean ok = client.cluster().users().isIamUser(user) ? iam(user, plugin, response)
                 : authenticate(user, plugin, response);
         if (!ok) {
+            throttle.failed(client.remoteAddress());
             return deny(accessDenied(user, response.length > 0));
         }
+        throttle.succeeded(client.remoteAddress());
         channel.write(Messages.ok(0, 0, Protocol.SERVER_STATUS_AUTOCOMMIT, 0, null));
         channel.flush();
         return new Accepted(user, database == null || database.isEmpty() ? null : database, caps);

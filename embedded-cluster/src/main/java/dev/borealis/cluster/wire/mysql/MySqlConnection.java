@@ -4,9 +4,13 @@ import dev.borealis.cluster.ClusterSqlException;
 import dev.borealis.cluster.Instance;
 import dev.borealis.cluster.Role;
 import dev.borealis.cluster.Session;
+import dev.borealis.cluster.wire.AuthThrottle;
 import dev.borealis.cluster.wire.ClientConnection;
+import dev.borealis.cluster.wire.ReadTimer;
+import dev.borealis.cluster.wire.WireLimits;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.List;
@@ -17,7 +21,9 @@ import java.util.logging.Logger;
  * One client connection. States: HANDSHAKE (see {@link Handshake}) → COMMAND (one command at a
  * time: read a packet with sequence 0, answer it) → CLOSED (client quit, socket broke, KILL, the
  * instance went away, or a malformed packet). Every command's failure becomes an ERR packet; only
- * a broken framing or a lost instance ends the connection.
+ * a broken framing or a lost instance ends the connection. The handshake must end within {@code connect_timeout}
+ * (else the socket just closes, as mysqld does); in COMMAND a client silent for {@code wait_timeout} gets error
+ * 4031 and the connection closes (MySQL 8.0.24+).
  */
 final class MySqlConnection implements SystemVariables.Live, SqlTranslator.Context {
 
@@ -27,7 +33,10 @@ final class MySqlConnection implements SystemVariables.Live, SqlTranslator.Conte
     private final Instance instance;
     private final ServerState state;
     private final PacketChannel channel;
-    private final SystemVariables variables = new SystemVariables(this);
+    private final WireLimits limits;
+    private final AuthThrottle throttle;
+    private final ReadTimer timer;
+    private final SystemVariables variables;
     private final StatementRouter router = new StatementRouter(this);
     private final BinaryStatements statements = new BinaryStatements(this);
     private final long connectedMillis = System.currentTimeMillis();
@@ -44,11 +53,16 @@ final class MySqlConnection implements SystemVariables.Live, SqlTranslator.Conte
     private Boolean nextTransactionReadOnly;
     private Boolean sessionReadOnlyToRestore;
 
-    MySqlConnection(ClientConnection client, ServerState state) throws IOException {
+    MySqlConnection(ClientConnection client, ServerState state, WireLimits limits, AuthThrottle throttle)
+            throws IOException {
         this.client = client;
         this.instance = client.instance();
         this.state = state;
-        this.channel = new PacketChannel(client.input(), client.output(), Protocol.MAX_ALLOWED_PACKET);
+        this.limits = limits;
+        this.throttle = throttle;
+        this.timer = new ReadTimer(client);
+        this.variables = new SystemVariables(this, IdleTimeout.globals(limits));
+        this.channel = new PacketChannel(timer.wrap(client.input()), client.output(), Protocol.MAX_ALLOWED_PACKET);
     }
 
     int id() {
@@ -58,10 +72,15 @@ final class MySqlConnection implements SystemVariables.Live, SqlTranslator.Conte
     void run() {
         state.register(this);
         try {
-            Handshake.Accepted accepted = new Handshake(client, channel, state).run();
+            timer.handshake(limits.handshakeTimeout());
+            Handshake.Accepted accepted = new Handshake(client, channel, state, timer, throttle).run();
             if (accepted != null && openSession(accepted)) {
+                channel.authenticated();
                 commandLoop();
             }
+        } catch (SocketTimeoutException e) {
+            // connect_timeout: mysqld closes without a word ("Got timeout reading communication packets")
+            LOG.log(Level.FINE, () -> "connection " + id() + ": " + e.getMessage());
         } catch (MalformedPacketException e) {
             sendQuietly(new MySqlError(e.errorCode(), "08S01", e.getMessage()));
         } catch (IOException e) {
@@ -92,7 +111,14 @@ final class MySqlConnection implements SystemVariables.Live, SqlTranslator.Conte
     private void commandLoop() throws IOException {
         while (!killed) {
             channel.resetSequence();
-            byte[] packet = channel.read();
+            timer.idle(IdleTimeout.of(variables, limits));
+            byte[] packet;
+            try {
+                packet = channel.read();
+            } catch (SocketTimeoutException e) {
+                sendQuietly(IdleTimeout.ERROR);
+                return;
+            }
             if (packet == null) {
                 return;
             }
@@ -166,6 +192,10 @@ final class MySqlConnection implements SystemVariables.Live, SqlTranslator.Conte
             // the packet was framed correctly, only its content is wrong: answer and carry on
             sendError(new MySqlError(e.errorCode(), "08S01", "Malformed communication packet: " + e.getMessage()));
             return true;
+        } catch (StackOverflowError e) {
+            // whatever recursed too deep (translation, H2's parser) unwound: the connection still answers
+            return failed(new MySqlError(1436, "HY000", "Thread stack overrun: the statement is nested too deeply"
+                    + " for the " + Thread.currentThread().getName() + " thread's stack").exception());
         }
     }
 
@@ -191,6 +221,7 @@ final class MySqlConnection implements SystemVariables.Live, SqlTranslator.Conte
         }
         for (int i = 0; i < parts.size(); i++) {
             currentSql = parts.get(i);
+            NestingDepth.check(parts.get(i));
             if (!StatementRouter.readsDiagnostics(parts.get(i))) {
                 lastError = null;
             }

@@ -1,5 +1,7 @@
 package dev.borealis.cluster.wire.mysql;
 
+import dev.borealis.cluster.wire.Payloads;
+
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -10,13 +12,21 @@ import java.util.Arrays;
 /**
  * MySQL packet framing: a 3-byte little-endian length, a 1-byte sequence id, the payload. A payload of
  * 2^24-1 bytes or more is split into full-size packets followed by a shorter one (possibly empty).
- * Sequence ids restart at 0 with each command; a packet out of sequence ends the connection.
+ * Sequence ids restart at 0 with each command; a packet out of sequence ends the connection. Until the client
+ * is authenticated a packet may be at most {@link #MAX_HANDSHAKE_PACKET} bytes, then {@code max_allowed_packet};
+ * either way a payload's buffer grows with the bytes that arrive, not with the length the header declares.
  */
 final class PacketChannel {
 
     static final int MAX_PART = 0xFFFFFF;
+    /**
+     * A handshake response is a few hundred bytes; connection attributes may add up to 64 KiB (mysqld refuses
+     * more); an IAM token about 2 KiB.
+     */
+    static final int MAX_HANDSHAKE_PACKET = 64 * 1024 + 4 * 1024;
 
     private final long maxPayload;
+    private boolean authenticated;
     private InputStream in;
     private OutputStream out;
     private int sequence;
@@ -30,6 +40,11 @@ final class PacketChannel {
     void rebind(InputStream in, OutputStream out) {
         this.in = in;
         this.out = new BufferedOutputStream(out, 16 * 1024);
+    }
+
+    /** The client is authenticated: packets up to {@code max_allowed_packet} from now on. */
+    void authenticated() {
+        authenticated = true;
     }
 
     void resetSequence() {
@@ -67,12 +82,14 @@ final class PacketChannel {
                     + ", got " + seq + ")");
         }
         sequence = (sequence + 1) & 0xFF;
+        if (!authenticated && length > MAX_HANDSHAKE_PACKET) {
+            throw new MalformedPacketException(1043, "Bad handshake (a " + length + "-byte packet before"
+                    + " authentication; at most " + MAX_HANDSHAKE_PACKET + " are accepted)");
+        }
         if (length > maxPayload) {
             throw new MalformedPacketException(1153, "Got a packet bigger than 'max_allowed_packet' bytes");
         }
-        byte[] payload = new byte[length];
-        readFully(payload, false);
-        return payload;
+        return Payloads.read(in, length);
     }
 
     private boolean readFully(byte[] buffer, boolean eofAllowed) throws IOException {

@@ -40,10 +40,17 @@ final class SystemVariables {
             "have_query_cache", "log_bin", "tls_version");
 
     private final Live live;
+    private final Map<String, Object> globals;
     private final Map<String, Object> session = new LinkedHashMap<>();
 
     SystemVariables(Live live) {
+        this(live, Map.of());
+    }
+
+    /** {@code globals}: this server's values of variables that differ from the defaults (its limits). */
+    SystemVariables(Live live, Map<String, Object> globals) {
         this.live = live;
+        this.globals = Map.copyOf(globals);
     }
 
     private static Map<String, Object> defaults() {
@@ -59,6 +66,7 @@ final class SystemVariables {
         d.put("character_set_results", "utf8mb4");
         d.put("character_set_server", "utf8mb4");
         d.put("character_set_system", "utf8mb3");
+        d.put("connect_timeout", 10L);
         d.put("collation_connection", "utf8mb4_0900_ai_ci");
         d.put("collation_database", "utf8mb4_0900_ai_ci");
         d.put("collation_server", "utf8mb4_0900_ai_ci");
@@ -134,6 +142,9 @@ final class SystemVariables {
         if (session.containsKey(name)) {
             return session.get(name);
         }
+        if (globals.containsKey(name)) {
+            return globals.get(name);
+        }
         if (DEFAULTS.containsKey(name)) {
             return DEFAULTS.get(name);
         }
@@ -152,6 +163,11 @@ final class SystemVariables {
         } else {
             session.put(key, value);
         }
+    }
+
+    /** The value this session assigned to {@code name}, or null when it kept the global one. */
+    Object sessionValue(String name) {
+        return session.get(name);
     }
 
     void reset() {

@@ -4,8 +4,10 @@ import dev.borealis.cluster.ClusterSqlException;
 import dev.borealis.cluster.Result;
 import dev.borealis.cluster.Session;
 import dev.borealis.cluster.wire.ClientConnection;
+import dev.borealis.cluster.wire.ReadTimer;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +19,8 @@ import java.util.Locale;
  * COPY_IN / COPY_OUT run inside one statement ({@link PgCopy}); CLOSED after Terminate, EOF, a
  * protocol violation or a lost instance. Orthogonal transaction status for ReadyForQuery: IDLE (I),
  * IN_TRANSACTION (T), FAILED (E: only ROLLBACK, COMMIT — which rolls back — and ROLLBACK TO
- * SAVEPOINT run; anything else is 25P02).
+ * SAVEPOINT run; anything else is 25P02). Waiting in READY longer than {@code idle_session_timeout} (or, inside a
+ * transaction, {@code idle_in_transaction_session_timeout}) ends the connection with PostgreSQL's FATAL.
  */
 final class PgConnection {
 
@@ -30,11 +33,14 @@ final class PgConnection {
     private final PgSettings settings;
     private final PgLocalCommands local;
     private final PgExtendedQuery extended;
+    private final ReadTimer timer;
     private State state = State.READY;
     private boolean failedTransaction;
 
-    PgConnection(ClientConnection client, Session session, PgFrames frames, PgOutput out, PgSettings settings) {
+    PgConnection(ClientConnection client, Session session, PgFrames frames, PgOutput out, PgSettings settings,
+                 ReadTimer timer) {
         this.client = client;
+        this.timer = timer;
         this.session = session;
         this.frames = frames;
         this.out = out;
@@ -55,8 +61,13 @@ final class PgConnection {
     void serve() throws IOException {
         while (state != State.CLOSED) {
             PgBody m;
+            boolean inTransaction = session.inTransaction() || failedTransaction;
+            timer.idle(PgIdleTimeouts.of(settings, inTransaction));
             try {
                 m = frames.read();
+            } catch (SocketTimeoutException e) {
+                fatal(PgIdleTimeouts.error(inTransaction));
+                return;
             } catch (PgProtocolException e) {
                 fatal(PgError.fatal("08P01", e.getMessage()));
                 return;
@@ -74,6 +85,9 @@ final class PgConnection {
                 return;
             } catch (SQLException e) {
                 failed(e);
+            } catch (StackOverflowError e) {
+                // whatever recursed too deep (translation, H2's parser) has unwound: answer, do not drop
+                failed(new SQLException("stack depth limit exceeded", "54001"));
             }
         }
     }
@@ -134,7 +148,11 @@ final class PgConnection {
     private void simpleQuery(String sql) throws IOException, SQLException {
         state = State.READY;
         extended.closeUnnamed();
-        List<PgStatement> statements = PgLexer.statements(sql).stream().map(PgTranslator::translate)
+        List<List<PgLexer.Token>> parts = PgLexer.statements(sql);
+        for (List<PgLexer.Token> part : parts) {
+            PgNestingDepth.check(part);
+        }
+        List<PgStatement> statements = parts.stream().map(PgTranslator::translate)
                 .filter(st -> st.kind() != PgStatement.Kind.EMPTY).toList();
         if (statements.isEmpty()) {
             out.emptyQuery(); // only a query string with no statement at all gets EmptyQueryResponse

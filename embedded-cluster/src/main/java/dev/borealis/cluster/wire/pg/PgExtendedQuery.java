@@ -107,6 +107,7 @@ final class PgExtendedQuery {
         if (parts.size() > 1) {
             throw new SQLException("cannot insert multiple commands into a prepared statement", "42601");
         }
+        PgNestingDepth.check(parts.get(0));
         PgStatement statement = PgTranslator.translate(parts.get(0));
         Statement parsed = statement.kind() == PgStatement.Kind.H2 ? prepare(statement, declared)
                 : new Statement(statement, null, declared, declared, null);

@@ -1,5 +1,7 @@
 package dev.borealis.cluster.wire.pg;
 
+import dev.borealis.cluster.wire.Payloads;
+
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -7,13 +9,16 @@ import java.io.InputStream;
 
 /**
  * Message framing of protocol v3: the untyped startup packets ({@code int32 length} then body) and
- * typed messages ({@code byte type, int32 length} then body). Lengths are checked against a cap so a
- * random length cannot make the server allocate gigabytes.
+ * typed messages ({@code byte type, int32 length} then body). Lengths are checked against a cap (during
+ * authentication PostgreSQL's own, 65535 bytes) and a body's buffer grows with the bytes that actually arrive, so a
+ * declared length costs nothing until the client sends that much.
  */
 final class PgFrames {
 
     static final int MAX_MESSAGE = 64 * 1024 * 1024;
     static final int MAX_STARTUP = 10_000;
+    /** PG_MAX_AUTH_TOKEN_LENGTH: the longest password / SASL message PostgreSQL reads. */
+    static final int MAX_AUTH_MESSAGE = 65_535;
 
     private final DataInputStream in;
 
@@ -36,12 +41,17 @@ final class PgFrames {
 
     /** The next typed message; null on a clean EOF between messages. */
     PgBody read() throws IOException, PgProtocolException {
+        return read(MAX_MESSAGE);
+    }
+
+    /** The next typed message of at most {@code max} bytes; null on a clean EOF between messages. */
+    PgBody read(int max) throws IOException, PgProtocolException {
         int type = in.read();
         if (type < 0) {
             return null;
         }
         int length = in.readInt();
-        if (length < 4 || length > MAX_MESSAGE) {
+        if (length < 4 || length > max) {
             throw new PgProtocolException("invalid message length " + length + " for message type '"
                     + printable(type) + "'");
         }
@@ -49,13 +59,11 @@ final class PgFrames {
     }
 
     private byte[] readFully(int n) throws IOException {
-        byte[] data = new byte[n];
         try {
-            in.readFully(data);
+            return Payloads.read(in, n);
         } catch (EOFException e) {
             throw new EOFException("client closed the connection inside a " + n + "-byte message");
         }
-        return data;
     }
 
     static String printable(int type) {

@@ -1,7 +1,9 @@
 package dev.borealis.cluster.wire.pg;
 
 import dev.borealis.cluster.auth.IamAuthException;
+import dev.borealis.cluster.wire.AuthThrottle;
 import dev.borealis.cluster.wire.ClientConnection;
+import dev.borealis.cluster.wire.ReadTimer;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +21,9 @@ import java.util.Optional;
  * (AuthenticationOk sent) or failed (FATAL sent). Returns the startup parameters, or empty when the
  * connection ends here (cancel request, client gone, authentication failed). An IAM user (RDS's rds_iam role) is
  * asked for a cleartext password, its token, and only over TLS (RDS's pg_hba has hostssl for rds_iam).
+ * An instance at {@code max_connections} answers the StartupMessage with 53300; an address with repeated failed
+ * logins waits before its next one is checked ({@link AuthThrottle}). The whole phase runs under the
+ * {@code authentication_timeout} deadline of the {@link ReadTimer}.
  */
 final class PgStartup {
 
@@ -31,17 +36,25 @@ final class PgStartup {
 
     private final ClientConnection client;
     private final PgAuthMethod method;
+    private final ReadTimer timer;
+    private final AuthThrottle throttle;
+    private final boolean full;
     private PgFrames frames;
     private PgOutput out;
 
-    PgStartup(ClientConnection client, PgAuthMethod method) throws IOException {
+    /** {@code full}: the instance has no connection slot left for this client. */
+    PgStartup(ClientConnection client, PgAuthMethod method, ReadTimer timer, AuthThrottle throttle, boolean full)
+            throws IOException {
         this.client = client;
         this.method = method;
+        this.timer = timer;
+        this.throttle = throttle;
+        this.full = full;
         streams();
     }
 
     private void streams() throws IOException {
-        frames = new PgFrames(client.input());
+        frames = new PgFrames(timer.wrap(client.input()));
         out = new PgOutput(client.output());
     }
 
@@ -73,6 +86,9 @@ final class PgStartup {
             } else if (code == CANCEL_REQUEST) {
                 BackendKeys.cancel(packet.int32(), packet.int32());
                 return Optional.empty();
+            } else if (code == PROTOCOL_3 && full) {
+                fatal("53300", "sorry, too many clients already");
+                return Optional.empty();
             } else if (code == PROTOCOL_3) {
                 return authenticate(parameters(packet));
             } else {
@@ -101,6 +117,18 @@ final class PgStartup {
             fatal("28000", "no PostgreSQL user name specified in startup packet");
             return Optional.empty();
         }
+        throttle.await(client.remoteAddress(), client::isClosed);
+        Optional<Map<String, String>> accepted = check(user, params);
+        if (accepted.isPresent()) {
+            throttle.succeeded(client.remoteAddress());
+        } else {
+            throttle.failed(client.remoteAddress());
+        }
+        return accepted;
+    }
+
+    private Optional<Map<String, String>> check(String user, Map<String, String> params) throws IOException,
+            PgProtocolException {
         if (client.cluster().users().isIamUser(user)) {
             return iam(user, params);
         }
@@ -191,7 +219,7 @@ final class PgStartup {
 
     private PgBody passwordMessage() throws IOException, PgProtocolException {
         out.flush();
-        PgBody body = frames.read();
+        PgBody body = frames.read(PgFrames.MAX_AUTH_MESSAGE);
         if (body == null) {
             throw new java.io.EOFException("client closed the connection during authentication");
         }

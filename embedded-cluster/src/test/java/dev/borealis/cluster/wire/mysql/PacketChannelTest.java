@@ -52,6 +52,7 @@ class PacketChannelTest {
         byte[] wire = written(big, exact, new byte[] {9});
         assertThat(wire.length).isEqualTo(big.length + exact.length + 1 + 4 * (3 + 2 + 1));
         PacketChannel reader = new PacketChannel(new ByteArrayInputStream(wire), OutputStream.nullOutputStream(), Long.MAX_VALUE);
+        reader.authenticated();
         assertThat(reader.read()).isEqualTo(big);
         assertThat(reader.read()).isEqualTo(exact);
         assertThat(reader.read()).containsExactly(9);
@@ -80,5 +81,32 @@ class PacketChannelTest {
         PacketChannel c = new PacketChannel(new ByteArrayInputStream(new byte[] {5, 0, 0, 0, 1}),
                 OutputStream.nullOutputStream(), 100);
         assertThatThrownBy(c::read).isInstanceOf(java.io.EOFException.class);
+    }
+
+    @Test
+    void beforeAuthenticationAPacketOverTheHandshakeLimitIsABadHandshake() {
+        byte[] header = {(byte) 0xfe, (byte) 0xff, (byte) 0xff, 0};
+        PacketChannel channel = new PacketChannel(new ByteArrayInputStream(header), OutputStream.nullOutputStream(),
+                Protocol.MAX_ALLOWED_PACKET);
+        assertThatThrownBy(channel::read).isInstanceOfSatisfying(MalformedPacketException.class,
+                e -> assertThat(e.errorCode()).isEqualTo(1043));
+    }
+
+    /** Regression (issue 12): a declared 16 MiB packet was allocated in full before a byte of it arrived. */
+    @Test
+    void aDeclaredLengthIsNotAllocatedBeforeItsBytesArrive() {
+        byte[] wire = {(byte) 0xfe, (byte) 0xff, (byte) 0xff, 0, 1, 2, 3, 4};
+        int[] largestRead = new int[1];
+        InputStream recording = new ByteArrayInputStream(wire) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                largestRead[0] = Math.max(largestRead[0], len);
+                return super.read(b, off, len);
+            }
+        };
+        PacketChannel channel = new PacketChannel(recording, OutputStream.nullOutputStream(), Protocol.MAX_ALLOWED_PACKET);
+        channel.authenticated();
+        assertThatThrownBy(channel::read).isInstanceOf(java.io.EOFException.class);
+        assertThat(largestRead[0]).isLessThanOrEqualTo(8 * 1024);
     }
 }

@@ -35,9 +35,17 @@ final class TestServer implements AutoCloseable {
     private final List<SocketConnection> connections = new CopyOnWriteArrayList<>();
     private final MySqlWireProtocol protocol = new MySqlWireProtocol();
 
+    private final long stackBytes;
+
     TestServer(Cluster cluster, SSLContext tls) throws IOException {
+        this(cluster, tls, 0);
+    }
+
+    /** {@code stackBytes}: the connection threads' stack size (0: the JVM's default), to provoke stack overflows. */
+    TestServer(Cluster cluster, SSLContext tls, long stackBytes) throws IOException {
         this.cluster = cluster;
         this.tls = tls;
+        this.stackBytes = stackBytes;
         for (Instance instance : cluster.instances()) {
             ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
             listeners.put(instance.id(), socket);
@@ -62,7 +70,7 @@ final class TestServer implements AutoCloseable {
                 Socket socket = server.accept();
                 SocketConnection c = new SocketConnection(socket, instanceId, IDS.getAndIncrement());
                 connections.add(c);
-                Thread t = new Thread(() -> {
+                Thread t = new Thread(null, () -> {
                     try {
                         protocol.serve(c);
                     } catch (IOException ignored) {
@@ -71,7 +79,7 @@ final class TestServer implements AutoCloseable {
                         c.close();
                         connections.remove(c);
                     }
-                }, THREAD_PREFIX + "conn-" + c.connectionId());
+                }, THREAD_PREFIX + "conn-" + c.connectionId(), stackBytes);
                 t.setDaemon(true);
                 threads.add(t);
                 t.start();
@@ -178,6 +186,11 @@ final class TestServer implements AutoCloseable {
         @Override
         public boolean isClosed() {
             return socket.isClosed();
+        }
+
+        @Override
+        public void readTimeout(int millis) throws IOException {
+            socket.setSoTimeout(millis);
         }
 
         @Override

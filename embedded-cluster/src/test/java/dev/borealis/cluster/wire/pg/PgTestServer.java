@@ -30,9 +30,17 @@ final class PgTestServer implements AutoCloseable {
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final AtomicInteger ids = new AtomicInteger();
 
+    private final long stackBytes;
+
     PgTestServer(Cluster cluster, PgAuthMethod method) {
+        this(cluster, method, 0);
+    }
+
+    /** {@code stackBytes}: the connection threads' stack size (0: the JVM's default), to provoke stack overflows. */
+    PgTestServer(Cluster cluster, PgAuthMethod method, long stackBytes) {
         this.cluster = cluster;
         this.protocol = new PgWireProtocol(method);
+        this.stackBytes = stackBytes;
     }
 
     /** The port an instance listens on (started on first use). */
@@ -105,7 +113,7 @@ final class PgTestServer implements AutoCloseable {
                     Socket s = socket.accept();
                     sockets.add(s);
                     SocketConnection c = new SocketConnection(s, instance, ids.incrementAndGet());
-                    Thread t = new Thread(() -> serve(c), "pg-test-conn-" + c.connectionId());
+                    Thread t = new Thread(null, () -> serve(c), "pg-test-conn-" + c.connectionId(), stackBytes);
                     t.setDaemon(true);
                     connectionThreads.add(t);
                     t.start();
@@ -156,6 +164,7 @@ final class PgTestServer implements AutoCloseable {
         @Override public int localPort() { return socket.getLocalPort(); }
         @Override public int connectionId() { return id; }
         @Override public boolean isClosed() { return socket.isClosed(); }
+        @Override public void readTimeout(int millis) throws IOException { socket.setSoTimeout(millis); }
 
         @Override
         public void close() {
