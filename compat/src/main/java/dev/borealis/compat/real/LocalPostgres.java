@@ -1,4 +1,4 @@
-package dev.borealis.benchmarks;
+package dev.borealis.compat.real;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * trust authentication, then {@code pg_ctl start} on 127.0.0.1 and a free port; stopped with {@code pg_ctl stop -m
  * fast}. Settings are the package defaults ({@code fsync} and {@code synchronous_commit} on).
  */
-final class LocalPostgres extends LocalServer {
+public final class LocalPostgres extends LocalServer {
 
   private static final String SERVICE_USER = "postgres";
   private final Path bin;
@@ -26,10 +26,10 @@ final class LocalPostgres extends LocalServer {
     this.version = version;
   }
 
-  static LocalPostgres start() throws Unavailable, IOException, InterruptedException {
+  public static LocalPostgres start() throws Unavailable, IOException, InterruptedException {
     Path bin = findBin().orElseThrow(() -> new Unavailable(
         "skipped: not installed (no /usr/lib/postgresql/*/bin/pg_ctl; Debian package 'postgresql')"));
-    Path dir = tempDir("borealis-bench-pg", SERVICE_USER);
+    Path dir = tempDir("borealis-real-pg", SERVICE_USER);
     int port = freePort();
     LocalPostgres pg = new LocalPostgres(dir, port, bin, bin.getParent().getFileName().toString());
     try {
@@ -67,17 +67,17 @@ final class LocalPostgres extends LocalServer {
   }
 
   @Override
-  String name() {
+  public String name() {
     return "PostgreSQL " + version;
   }
 
   @Override
-  String jdbcUrl(String database) {
+  public String jdbcUrl(String database) {
     return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
   }
 
   @Override
-  Properties credentials() {
+  public Properties credentials() {
     Properties p = new Properties();
     p.setProperty("user", "postgres");
     return p;
