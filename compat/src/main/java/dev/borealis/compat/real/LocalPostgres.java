@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 /**
  * A PostgreSQL server from Debian's package ({@code /usr/lib/postgresql/N/bin}, the newest N): {@code initdb} with
  * trust authentication, then {@code pg_ctl start} on 127.0.0.1 and a free port; stopped with {@code pg_ctl stop -m
- * fast}. Settings are the package defaults ({@code fsync} and {@code synchronous_commit} on).
+ * fast}. Settings are the package defaults ({@code fsync} and {@code synchronous_commit} on), except the locale: C,
+ * so that text sorts the same on every machine whatever its environment (differential tests compare orderings).
  */
 public final class LocalPostgres extends LocalServer {
 
@@ -35,7 +36,7 @@ public final class LocalPostgres extends LocalServer {
     try {
       Path data = dir.resolve("data");
       run(as(SERVICE_USER, List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres",
-          "-A", "trust", "-E", "UTF8", "--no-sync")), 120, dir);
+          "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync")), 120, dir);
       run(as(SERVICE_USER, List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
           dir.resolve("server.log").toString(), "-w", "-t", "60", "-o",
           "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1", "start")), 90, dir);
