@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  */
 public final class CompatibilityDoc {
 
-  private static final int CAUSES_PER_CATEGORY = 6;
+  private static final int CAUSES_PER_CATEGORY = 8;
   private static final Pattern VALUES = Pattern.compile("value: real '.*' vs embedded '.*'$");
+  private static final Pattern COLUMN_LABEL = Pattern.compile("\\('.*?'\\) (JDBC type|type name|value)");
   private static final Pattern SERVER_RELEASE = Pattern.compile("^(\\D+\\d+(\\.\\d+)?).*$");
 
   private CompatibilityDoc() {
@@ -56,6 +57,7 @@ public final class CompatibilityDoc {
   public static String cause(String difference) {
     String d = difference.replaceFirst("^step \\d+: ", "");
     d = VALUES.matcher(d).replaceFirst("value: real '…' vs embedded '…'");
+    d = COLUMN_LABEL.matcher(d).replaceFirst("(…) $1");
     d = d.replaceAll("\"[^\"]*\"", "\"…\"").replaceAll("\\d+", "#");
     return Texts.clip(d);
   }

@@ -46,16 +46,24 @@ public record Target(String name, Engine engine, String baseUrl, Properties cred
   }
 
   /**
+   * The raw-driver URL of {@code namespace} as an application would configure it: the MySQL database in the path,
+   * or PostgreSQL's {@code postgres} database with {@code currentSchema}.
+   */
+  public String url(String namespace) {
+    return engine == Engine.MYSQL ? baseUrl + "/" + namespace + MYSQL_OPTIONS
+        : baseUrl + "/postgres" + PG_OPTIONS + "&currentSchema=" + namespace;
+  }
+
+  /**
    * A connection whose default database (MySQL) or schema (PostgreSQL) is {@code namespace}. On PostgreSQL the
    * schema is also set with {@code SET search_path} after connecting, not only through pgJDBC's
    * {@code currentSchema} start-up option, so a server that ignores start-up options still isolates the categories.
    */
   public Connection connect(String namespace) throws SQLException {
     if (engine == Engine.MYSQL) {
-      return DriverManager.getConnection(baseUrl + "/" + namespace + MYSQL_OPTIONS, credentials);
+      return DriverManager.getConnection(url(namespace), credentials);
     }
-    Connection c = DriverManager.getConnection(baseUrl + "/postgres" + PG_OPTIONS + "&currentSchema=" + namespace,
-        credentials);
+    Connection c = DriverManager.getConnection(url(namespace), credentials);
     try (Statement s = c.createStatement()) {
       s.execute("SET search_path TO " + namespace);
     } catch (SQLException e) {

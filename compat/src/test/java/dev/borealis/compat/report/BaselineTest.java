@@ -57,6 +57,8 @@ class BaselineTest {
   void causesGroupCasesThatDifferOnlyInValues() {
     assertThat(CompatibilityDoc.cause("step 2: row 3 column 1 ('x') value: real '1.5' vs embedded '1.50'"))
         .isEqualTo(CompatibilityDoc.cause("row 1 column 1 ('x') value: real 'a' vs embedded 'b'"));
+    assertThat(CompatibilityDoc.cause("column 1 ('1 < 1') JDBC type: real INTEGER (INT) vs embedded BIT (BIT)"))
+        .isEqualTo(CompatibilityDoc.cause("column 2 ('x') JDBC type: real INTEGER (INT) vs embedded BIT (BIT)"));
     assertThat(CompatibilityDoc.release("MariaDB 10.11.19")).isEqualTo("MariaDB 10.11");
     assertThat(CompatibilityDoc.release("PostgreSQL 15")).isEqualTo("PostgreSQL 15");
   }
