@@ -116,8 +116,9 @@ final class ExpressionTemplates {
         "CREATE TABLE t2 (a INT PRIMARY KEY, b INT PRIMARY KEY)", "DROP TABLE nope", "DROP VIEW nope",
         "CREATE INDEX ix ON emp (nope)", "ALTER TABLE emp DROP COLUMN nope"));
     c.each("divide-by-zero", "SELECT $1", vals("1 / 0", "1.5 / 0", "MOD(5, 0)", "5 % 0", "0 / 0"));
+    // Not "SELECT id, COUNT(*) FROM emp": MariaDB's default sql_mode answers it with an arbitrary id.
     c.each("aggregate-misuse", "$1", vals("SELECT SUM(COUNT(*)) FROM emp", "SELECT * FROM emp WHERE COUNT(*) > 1",
-        "SELECT id, COUNT(*) FROM emp", "SELECT id FROM emp GROUP BY dept_id"));
+        "SELECT MAX(*) FROM emp", "SELECT AVG(salary, id) FROM emp"));
     return c;
   }
 }
