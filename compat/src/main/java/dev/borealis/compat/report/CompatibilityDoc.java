@@ -75,6 +75,10 @@ public final class CompatibilityDoc {
         .append(" database (MySQL) or schema (PostgreSQL), created afresh. A case is one statement, or a short")
         .append(" scenario of statements on one connection (transactions, DDL then a query); it matches when every")
         .append(" step does.\n\n")
+        .append("The MySQL-family reference is MariaDB 10.11, the server Debian ships, while the embedded cluster")
+        .append(" imitates Aurora MySQL 3 (MySQL 8.0): where MariaDB and MySQL 8.0 answer differently (JSON columns")
+        .append(" are LONGTEXT in MariaDB, window-frame errors, some function results), a difference listed here may")
+        .append(" be MariaDB's rather than a gap of the embedded cluster. PostgreSQL runs with the C locale.\n\n")
         .append("The known differences are listed in `compat/src/test/resources/baseline-<engine>.txt`; a case")
         .append(" that matched and now differs fails the build, as does a listed case that now matches.\n\n");
   }
