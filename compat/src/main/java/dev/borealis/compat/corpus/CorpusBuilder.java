@@ -64,7 +64,11 @@ public final class CorpusBuilder {
     /** One case per combination of {@code values}: the statements {@code patterns}, in order on one connection. */
     @SafeVarargs
     public final CategoryBuilder scenario(String template, List<String> patterns, List<String>... values) {
-      for (List<String> combination : product(List.of(values))) {
+      List<List<String>> sets = new ArrayList<>(values.length);
+      for (List<String> set : values) {
+        sets.add(set);
+      }
+      for (List<String> combination : product(sets)) {
         List<Step> steps = patterns.stream().map(p -> (Step) new Step.Sql(fill(p, combination))).toList();
         add(template, steps);
       }
