@@ -1,6 +1,9 @@
 package dev.borealis.benchmarks;
 
 import dev.borealis.cluster.Engine;
+import dev.borealis.compat.real.LocalMariaDb;
+import dev.borealis.compat.real.LocalPostgres;
+import dev.borealis.compat.real.LocalServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

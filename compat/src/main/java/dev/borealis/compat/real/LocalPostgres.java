@@ -1,4 +1,4 @@
-package dev.borealis.benchmarks;
+package dev.borealis.compat.real;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,9 +12,10 @@ import java.util.stream.Stream;
 /**
  * A PostgreSQL server from Debian's package ({@code /usr/lib/postgresql/N/bin}, the newest N): {@code initdb} with
  * trust authentication, then {@code pg_ctl start} on 127.0.0.1 and a free port; stopped with {@code pg_ctl stop -m
- * fast}. Settings are the package defaults ({@code fsync} and {@code synchronous_commit} on).
+ * fast}. Settings are the package defaults ({@code fsync} and {@code synchronous_commit} on), except the locale: C,
+ * so that text sorts the same on every machine whatever its environment (differential tests compare orderings).
  */
-final class LocalPostgres extends LocalServer {
+public final class LocalPostgres extends LocalServer {
 
   private static final String SERVICE_USER = "postgres";
   private final Path bin;
@@ -26,16 +27,16 @@ final class LocalPostgres extends LocalServer {
     this.version = version;
   }
 
-  static LocalPostgres start() throws Unavailable, IOException, InterruptedException {
+  public static LocalPostgres start() throws Unavailable, IOException, InterruptedException {
     Path bin = findBin().orElseThrow(() -> new Unavailable(
         "skipped: not installed (no /usr/lib/postgresql/*/bin/pg_ctl; Debian package 'postgresql')"));
-    Path dir = tempDir("borealis-bench-pg", SERVICE_USER);
+    Path dir = tempDir("borealis-real-pg", SERVICE_USER);
     int port = freePort();
     LocalPostgres pg = new LocalPostgres(dir, port, bin, bin.getParent().getFileName().toString());
     try {
       Path data = dir.resolve("data");
       run(as(SERVICE_USER, List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres",
-          "-A", "trust", "-E", "UTF8", "--no-sync")), 120, dir);
+          "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync")), 120, dir);
       run(as(SERVICE_USER, List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
           dir.resolve("server.log").toString(), "-w", "-t", "60", "-o",
           "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1", "start")), 90, dir);
@@ -67,17 +68,17 @@ final class LocalPostgres extends LocalServer {
   }
 
   @Override
-  String name() {
+  public String name() {
     return "PostgreSQL " + version;
   }
 
   @Override
-  String jdbcUrl(String database) {
+  public String jdbcUrl(String database) {
     return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
   }
 
   @Override
-  Properties credentials() {
+  public Properties credentials() {
     Properties p = new Properties();
     p.setProperty("user", "postgres");
     return p;

@@ -1,4 +1,4 @@
-package dev.borealis.benchmarks;
+package dev.borealis.compat.real;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -13,18 +13,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A real database server started for one benchmark run from the machine's packages, in a temporary directory on a
- * free loopback port, with the package's default durability settings; {@link #close()} stops it and deletes the
- * directory. The servers refuse to run as root, so when this JVM is root every server command runs as the
+ * A real database server started from the machine's packages for a benchmark run or a differential test, in a
+ * temporary directory on a free loopback port, with the package's default durability settings; {@link #close()}
+ * stops it and deletes the directory. This is the project's one way to start a real server (the benchmarks and the
+ * compat harness both use it). The servers refuse to run as root, so when this JVM is root every server command runs as the
  * package's service user through {@code runuser}.
  */
-abstract class LocalServer implements AutoCloseable {
+public abstract class LocalServer implements AutoCloseable {
 
-  /** Thrown when the server's package is not installed (or cannot start): the benchmark prints it and goes on. */
-  static final class Unavailable extends Exception {
+  /**
+   * Thrown when the server's package is not installed (or cannot start): a benchmark prints it and goes on, a test
+   * turns it into a skipped assumption.
+   */
+  public static final class Unavailable extends Exception {
     private static final long serialVersionUID = 1L;
 
-    Unavailable(String message) {
+    public Unavailable(String message) {
       super(message);
     }
   }
@@ -37,11 +41,17 @@ abstract class LocalServer implements AutoCloseable {
     this.port = port;
   }
 
-  abstract String name();
+  /** What it is, for reports: {@code PostgreSQL 15}, {@code MariaDB 10.11.14}. */
+  public abstract String name();
 
-  abstract String jdbcUrl(String database);
+  /** The loopback port it listens on. */
+  public final int port() {
+    return port;
+  }
 
-  abstract Properties credentials();
+  public abstract String jdbcUrl(String database);
+
+  public abstract Properties credentials();
 
   protected abstract void stop() throws IOException, InterruptedException;
 
@@ -85,7 +95,7 @@ abstract class LocalServer implements AutoCloseable {
 
   /** Runs a command to completion; its output goes to a log in {@code dir} and is quoted when it fails. */
   static void run(List<String> command, int timeoutSeconds, Path dir) throws IOException, InterruptedException {
-    Path log = Files.createTempFile(dir.getParent(), "bench-cmd", ".log");
+    Path log = Files.createTempFile(dir.getParent(), "server-cmd", ".log");
     try {
       Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
       if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {

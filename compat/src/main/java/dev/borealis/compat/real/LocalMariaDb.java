@@ -1,4 +1,4 @@
-package dev.borealis.benchmarks;
+package dev.borealis.compat.real;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,14 +13,22 @@ import java.util.concurrent.TimeUnit;
 /**
  * A MariaDB server from Debian's {@code mariadb-server} package: {@code mariadb-install-db} into a temporary
  * directory, then {@code mariadbd} in the foreground on 127.0.0.1 and a free port, with {@code --skip-grant-tables}
- * so the benchmark needs no account set-up (root, no password); stopped with SIGTERM, MariaDB's clean shutdown.
- * Other settings are the package defaults ({@code innodb_flush_log_at_trx_commit=1}).
+ * so a benchmark or test needs no account set-up (root, no password); stopped with SIGTERM, MariaDB's clean shutdown.
+ * {@code --no-defaults} skips the machine's configuration files, so the character set the Debian package configures
+ * there ({@code utf8mb4}, {@code utf8mb4_general_ci}) is given on the command line, as Aurora MySQL defaults to
+ * utf8mb4 too; the sql_mode is MySQL 8.0's ({@link #MYSQL8_SQL_MODE}). Other settings are the package defaults ({@code innodb_flush_log_at_trx_commit=1}).
  */
-final class LocalMariaDb extends LocalServer {
+public final class LocalMariaDb extends LocalServer {
 
   private static final String SERVICE_USER = "mysql";
   private static final Path SERVER = Path.of("/usr/sbin/mariadbd");
   private static final Path INSTALL_DB = Path.of("/usr/bin/mariadb-install-db");
+  /**
+   * MySQL 8.0's default sql_mode (Aurora MySQL 3's too): MariaDB's default lacks ONLY_FULL_GROUP_BY and the zero-date
+   * checks, which would make a differential test measure MariaDB's leniency instead of the embedded cluster.
+   */
+  static final String MYSQL8_SQL_MODE = "ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,"
+      + "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION";
   private final Process process;
   private String version = "";
 
@@ -29,11 +37,11 @@ final class LocalMariaDb extends LocalServer {
     this.process = process;
   }
 
-  static LocalMariaDb start() throws Unavailable, IOException, InterruptedException {
+  public static LocalMariaDb start() throws Unavailable, IOException, InterruptedException {
     if (!Files.isExecutable(SERVER) || !Files.isExecutable(INSTALL_DB)) {
       throw new Unavailable("skipped: not installed (no " + SERVER + "; Debian package 'mariadb-server')");
     }
-    Path dir = tempDir("borealis-bench-mariadb", SERVICE_USER);
+    Path dir = tempDir("borealis-real-mariadb", SERVICE_USER);
     int port = freePort();
     Path data = dir.resolve("data");
     try {
@@ -45,7 +53,8 @@ final class LocalMariaDb extends LocalServer {
     }
     Process p = new ProcessBuilder(as(SERVICE_USER, List.of(SERVER.toString(), "--no-defaults", "--datadir=" + data,
         "--port=" + port, "--bind-address=127.0.0.1", "--socket=" + dir.resolve("mysqld.sock"),
-        "--pid-file=" + dir.resolve("mysqld.pid"), "--skip-grant-tables", "--skip-name-resolve")))
+        "--pid-file=" + dir.resolve("mysqld.pid"), "--skip-grant-tables", "--skip-name-resolve",
+        "--character-set-server=utf8mb4", "--collation-server=utf8mb4_general_ci", "--sql-mode=" + MYSQL8_SQL_MODE)))
         .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
     LocalMariaDb server = new LocalMariaDb(dir, port, p);
     try {
@@ -78,18 +87,18 @@ final class LocalMariaDb extends LocalServer {
   }
 
   @Override
-  String name() {
+  public String name() {
     // Connector/J sees MariaDB's version behind the "5.5.5-" prefix MariaDB sends for old clients.
     return "MariaDB " + version.replaceFirst("^5\\.5\\.5-", "").replaceFirst("-.*", "");
   }
 
   @Override
-  String jdbcUrl(String database) {
+  public String jdbcUrl(String database) {
     return "jdbc:mysql://127.0.0.1:" + port + "/" + database;
   }
 
   @Override
-  Properties credentials() {
+  public Properties credentials() {
     Properties p = new Properties();
     p.setProperty("user", "root");
     p.setProperty("password", "");
