@@ -542,9 +542,14 @@ public final class Cluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Called on any thread when an instance's engine can no longer be trusted. The instance has already
+     * left the available set; here its sessions are disconnected and it is rebuilt from storage (a
+     * reader reboots; the writer fails over, or restarts in place when no reader can take over).
+     */
     private void onFatal(ComputeInstance instance, String reason) {
         schedule(Duration.ZERO, () -> {
-            if (instance.state() == InstanceState.AVAILABLE) {
+            if (instance.state() == InstanceState.AVAILABLE || instance.hasFailed()) {
                 LOG.warning(() -> "cluster " + name() + ": instance " + instance.id() + " restarts: " + reason);
                 crashNow(instance, reason);
             }
@@ -571,8 +576,8 @@ public final class Cluster implements AutoCloseable {
                     }
                     return null;
                 });
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "cluster " + name() + ": scheduled operation failed", e);
+            } catch (Throwable e) { // an Error too: the task is lost, the control thread is not
+                LOG.log(Level.SEVERE, "cluster " + name() + ": scheduled operation failed", e);
             }
         }, delay.toNanos(), TimeUnit.NANOSECONDS);
     }
