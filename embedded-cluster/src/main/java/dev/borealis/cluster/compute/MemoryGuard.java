@@ -28,7 +28,7 @@ import javax.management.openmbean.CompositeData;
  *
  * <p>One per JVM, since the heap is. The JVM delivers notifications on its own notification thread.
  * The threshold can be set with the system property {@value #THRESHOLD_PROPERTY} (a fraction of the old
- * generation's maximum, 0.1 to 0.95).
+ * generation's maximum, 0.1 to 0.95, or {@code off} to measure what happens without the guard).
  */
 final class MemoryGuard {
 
@@ -87,7 +87,12 @@ final class MemoryGuard {
     }
 
     private MemoryGuard() {
-        install();
+        if (threshold > 0) {
+            install();
+        } else {
+            LOG.log(System.Logger.Level.WARNING, THRESHOLD_PROPERTY + "=off: statements are not cancelled before"
+                    + " the heap runs out");
+        }
     }
 
     static MemoryGuard get() {
@@ -156,6 +161,9 @@ final class MemoryGuard {
         String value = System.getProperty(THRESHOLD_PROPERTY);
         if (value == null) {
             return DEFAULT_THRESHOLD;
+        }
+        if (value.equals("off")) {
+            return 0;
         }
         try {
             double t = Double.parseDouble(value);
