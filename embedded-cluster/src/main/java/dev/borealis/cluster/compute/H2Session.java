@@ -52,7 +52,7 @@ final class H2Session implements Session {
     private volatile boolean cancelled;
     /** Why the MemoryGuard cancelled the current statement, or null. */
     private volatile String memoryCancel;
-    private MemoryGuard.Running guarded;
+    private volatile MemoryGuard.Running guarded;
 
     private boolean autoCommit = true;
     private boolean readOnlyDefault;

@@ -96,6 +96,7 @@ public final class Materializer implements Runnable {
     @Override
     public void run() {
         long backoffMs = MIN_BACKOFF_MS;
+        long checkpointAtLastFailure = -1;
         try {
             while (running) {
                 try {
@@ -105,6 +106,10 @@ public final class Materializer implements Runnable {
                         break;
                     }
                     failures.incrementAndGet();
+                    if (lastCheckpointLsn > checkpointAtLastFailure) {
+                        backoffMs = MIN_BACKOFF_MS; // it made progress since: not the same failure again
+                    }
+                    checkpointAtLastFailure = lastCheckpointLsn;
                     LOG.log(Level.SEVERE, "cluster " + clusterName + ": storage materialisation failed ("
                             + e + "); rebuilding from the checkpoint at LSN " + lastCheckpointLsn + " in "
                             + backoffMs + " ms", e);
