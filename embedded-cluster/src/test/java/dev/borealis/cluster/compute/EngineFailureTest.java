@@ -62,6 +62,34 @@ class EngineFailureTest {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
+    void aLoneWriterWhoseDatabaseH2ShutDownRestartsInPlaceFromStorage(Engine engine) throws Exception {
+        try (Cluster cluster = Cluster.builder().engine(engine).name("lone-writer").readers(0)
+                .failoverDelay(Duration.ofMillis(100)).checkpointInterval(25).start()) {
+            writeLedger(cluster, 1, LEDGER_ROWS);
+            String writer = cluster.writer().id();
+            shutDownH2(cluster, writer);
+            try (Session s = cluster.openWriterSession()) {
+                s.execute("SELECT 1"); // may still reach the dead generation: its failure is what tells the cluster
+            } catch (SQLException expected) {
+                // the instance is already known dead
+            }
+            await("the writer is rebuilt and available again", () -> {
+                if (!available(cluster, writer)) {
+                    return false;
+                }
+                try (Session s = cluster.openWriterSession()) {
+                    return scalar(s, "SELECT COUNT(*) FROM ledger") == LEDGER_ROWS;
+                } catch (SQLException notYet) {
+                    return false;
+                }
+            });
+            writeLedger(cluster, LEDGER_ROWS + 1, 5);
+            assertLedgerEverywhere(cluster, LEDGER_ROWS + 5);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
     void aReaderWhoseApplyThreadDiesOfOutOfMemoryIsNotAvailableUntilRebuiltFromStorage(Engine engine)
             throws Exception {
         try (Cluster cluster = cluster(engine, "dead-apply")) {
