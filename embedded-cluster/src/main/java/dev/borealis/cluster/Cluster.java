@@ -34,6 +34,7 @@ import java.util.logging.Logger;
 public final class Cluster implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Cluster.class.getName());
+    private static final long ENGINE_PROBE_MS = 1_000;
     private static final AtomicLong UIDS = new AtomicLong();
 
     private final ClusterSettings settings;
@@ -83,6 +84,7 @@ public final class Cluster implements AutoCloseable {
         try {
             cluster.startInstances();
             cluster.materializer.start();
+            cluster.startEngineProbes();
         } catch (SQLException | RuntimeException e) {
             cluster.close();
             throw new IllegalStateException("cluster " + settings.name() + ": could not start: " + e.getMessage(), e);
@@ -520,6 +522,26 @@ public final class Cluster implements AutoCloseable {
         } finally {
             ops.unlock();
         }
+    }
+
+    /**
+     * Every second, asks each available instance whether its H2 database still exists: an engine can die
+     * (H2 shuts a database down on OutOfMemoryError) while no session or apply step touches it, and it must
+     * not stay "available" in the topology until one does. Without the operations lock: a dead engine
+     * is handed to {@link #onFatal}, which takes it.
+     */
+    private void startEngineProbes() {
+        control.scheduleWithFixedDelay(() -> {
+            for (ComputeInstance instance : members) {
+                try {
+                    if (!closed && instance.state() == InstanceState.AVAILABLE) {
+                        instance.probeEngine();
+                    }
+                } catch (Throwable e) { // the probe must outlive what it finds
+                    LOG.log(Level.SEVERE, "cluster " + name() + ": engine probe of " + instance.id() + " failed", e);
+                }
+            }
+        }, ENGINE_PROBE_MS, ENGINE_PROBE_MS, TimeUnit.MILLISECONDS);
     }
 
     /** Called on the instance's apply thread: hand over to the control thread, never take the lock here. */

@@ -307,6 +307,14 @@ public final class ComputeInstance implements Instance {
         }
     }
 
+    /** The periodic health check: fails the instance if H2 no longer has its database. */
+    public void probeEngine() {
+        Generation g = generation;
+        if (g != null) {
+            checkEngine(g, new SQLException("periodic engine probe", "08006"));
+        }
+    }
+
     /** Error codes after which H2 may have closed the database (checked with {@link #checkEngine}). */
     static boolean mayMeanEngineDeath(SQLException e) {
         switch (e.getErrorCode()) {

@@ -130,6 +130,21 @@ class EngineFailureTest {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
+    void anIdleReaderWhoseDatabaseH2ShutDownIsFoundByTheProbeAndRebuilt(Engine engine) throws Exception {
+        try (Cluster cluster = cluster(engine, "idle-reader")) {
+            writeLedger(cluster, 1, LEDGER_ROWS);
+            assertThat(cluster.awaitReplication(Duration.ofSeconds(10))).isTrue();
+            String reader = cluster.topology().readers().get(0).id();
+            shutDownH2(cluster, reader); // no session and no apply step touches it afterwards
+
+            await("the probe takes the reader out of the available set", () -> !available(cluster, reader));
+            assertThat(cluster.awaitAvailable(reader, Duration.ofSeconds(20))).isTrue();
+            assertLedgerEverywhere(cluster, LEDGER_ROWS);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
     void theMemoryGuardStopsTheLongestStatementWithTheEnginesOutOfMemoryErrorAndTheSessionLivesOn(Engine engine)
             throws Exception {
         try (Cluster cluster = cluster(engine, "guard")) {
