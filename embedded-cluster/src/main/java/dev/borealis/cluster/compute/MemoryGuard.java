@@ -22,8 +22,9 @@ import javax.management.openmbean.CompositeData;
  * bounds undo logs, so a sort or a materialised subquery over fifty million rows fills the heap; H2 then
  * answers {@code OutOfMemoryError} by shutting the whole database down. The guard asks the JVM to tell it
  * when the heap is still more than {@link #DEFAULT_THRESHOLD} full <em>after</em> a garbage collection
- * (live data, not garbage), and cancels the statement that has been running longest (executing before
- * fetching): the one most likely to hold the memory. That statement fails with the engine's out-of-memory error; the database and every
+ * (live data, not garbage), and cancels the running statement whose thread allocated the most since it
+ * started (the oldest, where the JVM cannot count allocations): the one most likely to hold the memory, and
+ * never a statement that only waits for a lock. That statement fails with the engine's out-of-memory error; the database and every
  * other session survive. Each further notification cancels the next oldest.
  *
  * <p>One per JVM, since the heap is. The JVM delivers notifications on its own notification thread.
@@ -36,6 +37,7 @@ final class MemoryGuard {
     static final double DEFAULT_THRESHOLD = 0.6;
 
     private static final System.Logger LOG = System.getLogger(MemoryGuard.class.getName());
+    private static final com.sun.management.ThreadMXBean ALLOCATION_COUNTER = allocationCounter();
     private static final MemoryGuard INSTANCE = new MemoryGuard();
 
     private final Set<Running> running = ConcurrentHashMap.newKeySet();
@@ -50,12 +52,20 @@ final class MemoryGuard {
     static final class Running {
         private final long order;
         private final H2Session session;
+        private final long threadId = Thread.currentThread().getId();
+        private final long allocatedAtStart = allocatedBytes(threadId);
         private volatile boolean executing = true;
         private volatile java.sql.ResultSet rows;
 
         private Running(long order, H2Session session) {
             this.order = order;
             this.session = session;
+        }
+
+        /** Bytes the statement's thread allocated since it started (0 where the JVM does not count). */
+        long allocatedSinceStart() {
+            long now = allocatedBytes(threadId);
+            return now < 0 || allocatedAtStart < 0 ? 0 : now - allocatedAtStart;
         }
 
         /** Execution returned: a query's rows may still be computed while the client fetches them. */
@@ -113,21 +123,46 @@ final class MemoryGuard {
         return cancellations.get();
     }
 
+    /** Statements watched now (tests). */
+    int watching() {
+        return (int) running.stream().filter(r -> r.activity() < 2).count();
+    }
+
     /**
-     * The heap is short: cancels the oldest running statement (package-private so that tests can
-     * drive it without filling the heap). Returns the session cancelled, if any.
+     * The heap is short: cancels the running statement that allocated the most (package-private so
+     * that tests can drive it without filling the heap). Returns the session cancelled, if any.
      */
     Optional<H2Session> relieve(String why) {
-        Optional<Running> oldest = running.stream().filter(r -> r.activity() < 2)
-                .min(Comparator.comparingInt(Running::activity).thenComparingLong(Running::order));
-        oldest.ifPresent(r -> {
+        Optional<Running> victim = running.stream().filter(r -> r.activity() < 2)
+                .max(Comparator.comparingLong(Running::allocatedSinceStart)
+                        .thenComparing(Comparator.comparingLong(Running::order).reversed()));
+        victim.ifPresent(r -> {
             running.remove(r);
             cancellations.incrementAndGet();
+            long allocatedMb = r.allocatedSinceStart() >> 20;
             LOG.log(System.Logger.Level.ERROR, () -> "instance " + r.session().instance().id() + ": " + why
-                    + "; cancelling its longest-running statement (session " + r.session().id() + ")");
+                    + "; cancelling the statement of session " + r.session().id() + " (it allocated "
+                    + allocatedMb + " MB since it started)");
             r.session().cancelForMemory(why);
         });
-        return oldest.map(Running::session);
+        return victim.map(Running::session);
+    }
+
+    /** The thread's allocated bytes so far, or -1 where the JVM does not count them. */
+    private static long allocatedBytes(long threadId) {
+        return ALLOCATION_COUNTER != null ? ALLOCATION_COUNTER.getThreadAllocatedBytes(threadId) : -1;
+    }
+
+    private static com.sun.management.ThreadMXBean allocationCounter() {
+        try {
+            if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean counter
+                    && counter.isThreadAllocatedMemorySupported() && counter.isThreadAllocatedMemoryEnabled()) {
+                return counter;
+            }
+        } catch (LinkageError | UnsupportedOperationException notThere) {
+            // a JVM without jdk.management: fall back to the oldest statement
+        }
+        return null;
     }
 
     private void install() {

@@ -145,7 +145,7 @@ class EngineFailureTest {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
-    void theMemoryGuardStopsTheLongestStatementWithTheEnginesOutOfMemoryErrorAndTheSessionLivesOn(Engine engine)
+    void theMemoryGuardStopsARunningStatementWithTheEnginesOutOfMemoryErrorAndTheSessionLivesOn(Engine engine)
             throws Exception {
         try (Cluster cluster = cluster(engine, "guard")) {
             writeLedger(cluster, 1, LEDGER_ROWS);
@@ -179,6 +179,55 @@ class EngineFailureTest {
             assertThat(available(cluster, cluster.writer().id())).isTrue();
             writeLedger(cluster, LEDGER_ROWS + 1, 5);
             assertLedgerEverywhere(cluster, LEDGER_ROWS + 5);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void theMemoryGuardStopsTheStatementThatAllocatesNotTheOneWaitingForALock(Engine engine) throws Exception {
+        try (Cluster cluster = Cluster.builder().engine(engine).name("guard-pick").readers(0)
+                .lockTimeout(Duration.ofSeconds(30)).start()) {
+            writeLedger(cluster, 1, LEDGER_ROWS);
+            AtomicReference<Throwable> waiterFailure = new AtomicReference<>();
+            AtomicReference<Throwable> scanFailure = new AtomicReference<>();
+            try (Session holder = cluster.openWriterSession(); Session waiter = cluster.openWriterSession();
+                 Session scanner = cluster.openWriterSession()) {
+                holder.begin(false);
+                holder.execute("UPDATE ledger SET amount = amount + 1 WHERE id = 1");
+                Thread waiting = new Thread(() -> {
+                    try {
+                        waiter.execute("UPDATE ledger SET amount = amount + 1 WHERE id = 1").close();
+                    } catch (Throwable e) {
+                        waiterFailure.set(e);
+                    }
+                }, "guard-pick-waiter");
+                waiting.start();
+                await("the waiter is watched", () -> MemoryGuard.get().watching() == 1);
+                Thread scanning = new Thread(() -> {
+                    try (Result r = scanner.execute("SELECT COUNT(*) FROM SYSTEM_RANGE(1, 100000000000) WHERE RAND() >= 0")) {
+                        r.rows().next();
+                    } catch (Throwable e) {
+                        scanFailure.set(e);
+                    }
+                }, "guard-pick-scan");
+                scanning.start();
+                com.sun.management.ThreadMXBean threads =
+                        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+                await("the scan has allocated 64 MB", () -> MemoryGuard.get().watching() == 2
+                        && threads.getThreadAllocatedBytes(scanning.getId()) > 64 << 20);
+
+                assertThat((Object) MemoryGuard.get().relieve("test: heap short").orElseThrow()).isSameAs(scanner);
+                scanning.join(10_000);
+                assertThat(scanFailure.get()).isInstanceOf(ClusterSqlException.class)
+                        .satisfies(e -> assertThat(((ClusterSqlException) e).kind())
+                                .isEqualTo(ClusterSqlException.Kind.OUT_OF_MEMORY));
+                holder.commit();
+                waiting.join(10_000);
+                assertThat(waiterFailure.get()).isNull();
+            }
+            try (Session s = cluster.openWriterSession()) {
+                assertThat(scalar(s, "SELECT amount FROM ledger WHERE id = 1")).isEqualTo(7 + 2);
+            }
         }
     }
 
