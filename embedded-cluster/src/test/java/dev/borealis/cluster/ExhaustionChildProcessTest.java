@@ -57,8 +57,9 @@ class ExhaustionChildProcessTest {
     private static void exhaust(Engine engine, List<String> queries, List<String> jvmOptions) throws Exception {
         String name = "oom" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36);
         Path log = Files.createTempFile("borealis-" + name, ".log");
+        // one processor's worth of GC and compiler threads: the 2-core machines also run the rest of the build
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m"));
+                "-Xmx256m", "-XX:ActiveProcessorCount=1", "-XX:+UseG1GC"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.borealis.cluster.cli.ClusterMain",
                 "--engine", engine == Engine.MYSQL ? "mysql" : "postgresql", "--readers", "1", "--name", name,

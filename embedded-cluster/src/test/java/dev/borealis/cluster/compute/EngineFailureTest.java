@@ -231,19 +231,6 @@ class EngineFailureTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void aCountOverFiftyMillionRowsStreamsInsteadOfFillingTheHeap(Engine engine) throws Exception {
-        try (Cluster cluster = cluster(engine, "stream")) {
-            writeLedger(cluster, 1, LEDGER_ROWS);
-            try (Session s = cluster.openWriterSession()) {
-                assertThat(scalar(s, "SELECT COUNT(*) FROM (SELECT 1 AS one FROM SYSTEM_RANGE(1, 50000000)) t"))
-                        .isEqualTo(50_000_000L);
-            }
-            assertLedgerEverywhere(cluster, LEDGER_ROWS);
-        }
-    }
-
     // ---------------------------------------------------------------- helpers
 
     private static void writeLedger(Cluster cluster, int from, int count) throws SQLException {
