@@ -586,6 +586,12 @@ public final class Cluster implements AutoCloseable {
         void run() throws SQLException;
     }
 
+    /**
+     * Runs a recovery task on the control thread under the operations lock. Each task re-checks the state
+     * it acts on, so one that fails (an OutOfMemoryError while a rebuilt instance loads its checkpoint, a
+     * promotion target that went away) is tried again, after a pause that doubles up to 5 s: an instance
+     * must not stay down for good because one rebuild failed.
+     */
     private void schedule(Duration delay, Task task) {
         if (closed) {
             return;
@@ -598,8 +604,11 @@ public final class Cluster implements AutoCloseable {
                     }
                     return null;
                 });
-            } catch (Throwable e) { // an Error too: the task is lost, the control thread is not
-                LOG.log(Level.SEVERE, "cluster " + name() + ": scheduled operation failed", e);
+            } catch (Throwable e) { // an Error too: the control thread must survive it
+                Duration retry = Duration.ofMillis(Math.min(5_000, Math.max(250, delay.toMillis() * 2)));
+                LOG.log(Level.SEVERE, "cluster " + name() + ": scheduled recovery failed, retrying in "
+                        + retry.toMillis() + " ms", e);
+                schedule(retry, task);
             }
         }, delay.toNanos(), TimeUnit.NANOSECONDS);
     }

@@ -68,6 +68,7 @@ public final class ComputeInstance implements Instance {
     private volatile Generation generation;
     private volatile Replica replica;
     private int generationCounter;
+    private volatile RuntimeException nextStartFailure;
 
     /** One incarnation of the database; dies with a crash. */
     static final class Generation {
@@ -225,20 +226,30 @@ public final class ComputeInstance implements Instance {
      */
     public void startAsReader() throws SQLException {
         role = Role.READER;
-        Generation g = startGeneration();
-        Replica r = new Replica(g);
-        r.appliedLsn = g.loadedLsn;
-        replica = r;
-        r.start();
+        try {
+            Generation g = startGeneration();
+            Replica r = new Replica(g);
+            r.appliedLsn = g.loadedLsn;
+            replica = r;
+            r.start();
+        } catch (SQLException | RuntimeException | Error e) {
+            crash("start failed: " + e, InstanceState.CRASHED); // CRASHED, so that a retry starts it again
+            throw e;
+        }
     }
 
     /** Starts a new database generation, replays the durable log, and serves as the writer with {@code epoch}. */
     public void startAsWriter(long newEpoch) throws SQLException {
-        Generation g = startGeneration();
-        try (RedoApplier applier = new RedoApplier(g.system)) {
-            replay(applier, g.loadedLsn);
+        try {
+            Generation g = startGeneration();
+            try (RedoApplier applier = new RedoApplier(g.system)) {
+                replay(applier, g.loadedLsn);
+            }
+            becomeWriter(g, newEpoch);
+        } catch (SQLException | RuntimeException | Error e) {
+            crash("start failed: " + e, InstanceState.CRASHED); // CRASHED, so that a retry starts it again
+            throw e;
         }
-        becomeWriter(g, newEpoch);
     }
 
     /** Promotes this reader: stops applying, catches up to the durable end, reboots its sessions, takes writes. */
@@ -366,22 +377,38 @@ public final class ComputeInstance implements Instance {
         generation = null;
     }
 
+    /** Makes the next start meet {@code failure} (tests of the rebuild retry). */
+    void failNextStartForTest(RuntimeException failure) {
+        nextStartFailure = failure;
+    }
+
     private Generation startGeneration() throws SQLException {
         state.set(InstanceState.STARTING);
+        RuntimeException injected = nextStartFailure;
+        if (injected != null) {
+            nextStartFailure = null;
+            throw injected;
+        }
         String name = (context.clusterUid() + "_" + id + "_" + (++generationCounter))
                 .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
         String url = "jdbc:h2:mem:" + name + engine().h2Settings() + ";DB_CLOSE_DELAY=-1";
         Connection system = connect(url);
-        Instances.register(system.getCatalog(), this);
-        for (InstanceSurface surface : SURFACES) {
-            if (surface.engine() == engine()) {
-                surface.install(system, this);
+        Generation g = new Generation(system.getCatalog(), url, system, 0);
+        try {
+            Instances.register(g.databaseName, this);
+            for (InstanceSurface surface : SURFACES) {
+                if (surface.engine() == engine()) {
+                    surface.install(system, this);
+                }
             }
+            long loaded = Checkpoints.load(system, context.volume().checkpoint());
+            g = new Generation(g.databaseName, url, system, loaded);
+            RedoTriggers.install(system);
+            system.setAutoCommit(false);
+        } catch (SQLException | RuntimeException | Error e) {
+            shutdown(g); // a half-built database would stay in memory under its name
+            throw e;
         }
-        long loaded = Checkpoints.load(system, context.volume().checkpoint());
-        Generation g = new Generation(system.getCatalog(), url, system, loaded);
-        RedoTriggers.install(system);
-        system.setAutoCommit(false);
         generation = g;
         return g;
     }

@@ -114,6 +114,22 @@ class EngineFailureTest {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
+    void aRebuildThatFailsIsTriedAgainUntilTheReaderIsBack(Engine engine) throws Exception {
+        try (Cluster cluster = cluster(engine, "rebuild-retry")) {
+            writeLedger(cluster, 1, LEDGER_ROWS);
+            String reader = cluster.topology().readers().get(0).id();
+            ComputeInstance instance = (ComputeInstance) cluster.instance(reader);
+            instance.failNextStartForTest(new IllegalStateException("injected: checkpoint load failed"));
+
+            instance.injectApplyFailureForTest(new OutOfMemoryError("injected: Java heap space"));
+            await("the reader leaves the available set", () -> !available(cluster, reader));
+            assertThat(cluster.awaitAvailable(reader, Duration.ofSeconds(20))).isTrue();
+            assertLedgerEverywhere(cluster, LEDGER_ROWS);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
     void aReaderWhoseDatabaseH2ShutDownIsRebuiltAndNeverServedEmpty(Engine engine) throws Exception {
         try (Cluster cluster = cluster(engine, "dead-reader")) {
             writeLedger(cluster, 1, LEDGER_ROWS);
