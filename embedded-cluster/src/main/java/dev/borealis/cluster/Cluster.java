@@ -34,6 +34,7 @@ import java.util.logging.Logger;
 public final class Cluster implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Cluster.class.getName());
+    private static final long ENGINE_PROBE_MS = 1_000;
     private static final AtomicLong UIDS = new AtomicLong();
 
     private final ClusterSettings settings;
@@ -83,6 +84,7 @@ public final class Cluster implements AutoCloseable {
         try {
             cluster.startInstances();
             cluster.materializer.start();
+            cluster.startEngineProbes();
         } catch (SQLException | RuntimeException e) {
             cluster.close();
             throw new IllegalStateException("cluster " + settings.name() + ": could not start: " + e.getMessage(), e);
@@ -522,6 +524,26 @@ public final class Cluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Every second, asks each available instance whether its H2 database still exists: an engine can die
+     * (H2 shuts a database down on OutOfMemoryError) while no session or apply step touches it, and it must
+     * not stay "available" in the topology until one does. Without the operations lock: a dead engine
+     * is handed to {@link #onFatal}, which takes it.
+     */
+    private void startEngineProbes() {
+        control.scheduleWithFixedDelay(() -> {
+            for (ComputeInstance instance : members) {
+                try {
+                    if (!closed && instance.state() == InstanceState.AVAILABLE) {
+                        instance.probeEngine();
+                    }
+                } catch (Throwable e) { // the probe must outlive what it finds
+                    LOG.log(Level.SEVERE, "cluster " + name() + ": engine probe of " + instance.id() + " failed", e);
+                }
+            }
+        }, ENGINE_PROBE_MS, ENGINE_PROBE_MS, TimeUnit.MILLISECONDS);
+    }
+
     /** Called on the instance's apply thread: hand over to the control thread, never take the lock here. */
     private void onAvailable(ComputeInstance instance) {
         if (closed) {
@@ -542,9 +564,14 @@ public final class Cluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Called on any thread when an instance's engine can no longer be trusted. The instance has already
+     * left the available set; here its sessions are disconnected and it is rebuilt from storage (a
+     * reader reboots; the writer fails over, or restarts in place when no reader can take over).
+     */
     private void onFatal(ComputeInstance instance, String reason) {
         schedule(Duration.ZERO, () -> {
-            if (instance.state() == InstanceState.AVAILABLE) {
+            if (instance.state() == InstanceState.AVAILABLE || instance.hasFailed()) {
                 LOG.warning(() -> "cluster " + name() + ": instance " + instance.id() + " restarts: " + reason);
                 crashNow(instance, reason);
             }
@@ -559,6 +586,12 @@ public final class Cluster implements AutoCloseable {
         void run() throws SQLException;
     }
 
+    /**
+     * Runs a recovery task on the control thread under the operations lock. Each task re-checks the state
+     * it acts on, so one that fails (an OutOfMemoryError while a rebuilt instance loads its checkpoint, a
+     * promotion target that went away) is tried again, after a pause that doubles up to 5 s: an instance
+     * must not stay down for good because one rebuild failed.
+     */
     private void schedule(Duration delay, Task task) {
         if (closed) {
             return;
@@ -571,8 +604,11 @@ public final class Cluster implements AutoCloseable {
                     }
                     return null;
                 });
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "cluster " + name() + ": scheduled operation failed", e);
+            } catch (Throwable e) { // an Error too: the control thread must survive it
+                Duration retry = Duration.ofMillis(Math.min(5_000, Math.max(250, delay.toMillis() * 2)));
+                LOG.log(Level.SEVERE, "cluster " + name() + ": scheduled recovery failed, retrying in "
+                        + retry.toMillis() + " ms", e);
+                schedule(retry, task);
             }
         }, delay.toNanos(), TimeUnit.NANOSECONDS);
     }

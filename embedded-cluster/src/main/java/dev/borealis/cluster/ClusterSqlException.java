@@ -15,7 +15,9 @@ public final class ClusterSqlException extends SQLException {
         COMMIT_FAILED,
         LOCK_TIMEOUT,
         CANCELLED,
-        SESSION_CLOSED
+        SESSION_CLOSED,
+        /** The statement was stopped because the heap ran short; the session and the instance live on. */
+        OUT_OF_MEMORY
     }
 
     private final Kind kind;

@@ -74,6 +74,19 @@ public final class EngineErrors {
                         "canceling statement due to user request", "57014", 0, cause);
     }
 
+    /**
+     * A statement stopped because memory ran short (MySQL 1041 ER_OUT_OF_RESOURCES / HY000; PostgreSQL
+     * 53200 out_of_memory). The detail names the instance and the numbers; the session stays usable.
+     */
+    public static ClusterSqlException outOfMemory(Engine engine, String instanceId, String detail, Throwable cause) {
+        return engine == Engine.MYSQL
+                ? new ClusterSqlException(ClusterSqlException.Kind.OUT_OF_MEMORY,
+                        "Out of memory; the statement was stopped on instance " + instanceId + " (" + detail + ")",
+                        "HY000", 1041, cause)
+                : new ClusterSqlException(ClusterSqlException.Kind.OUT_OF_MEMORY,
+                        "out of memory (instance " + instanceId + ": " + detail + ")", "53200", 0, cause);
+    }
+
     public static ClusterSqlException sessionClosed(Engine engine, long sessionId) {
         return new ClusterSqlException(ClusterSqlException.Kind.SESSION_CLOSED,
                 "session " + sessionId + " is closed", "08003", engine == Engine.MYSQL ? 2006 : 0, null);

@@ -68,6 +68,7 @@ public final class ComputeInstance implements Instance {
     private volatile Generation generation;
     private volatile Replica replica;
     private int generationCounter;
+    private volatile RuntimeException nextStartFailure;
 
     /** One incarnation of the database; dies with a crash. */
     static final class Generation {
@@ -83,6 +84,14 @@ public final class ComputeInstance implements Instance {
             this.url = url;
             this.system = system;
             this.loadedLsn = loadedLsn;
+        }
+
+        /**
+         * The URL sessions open: {@code IFEXISTS} because an in-memory URL would otherwise create a new,
+         * empty database of the same name once H2 has shut this one down (it does on OutOfMemoryError).
+         */
+        String sessionUrl() {
+            return url + ";IFEXISTS=TRUE";
         }
     }
 
@@ -162,11 +171,15 @@ public final class ComputeInstance implements Instance {
         }
         Connection connection;
         try {
-            connection = connect(g.url);
+            connection = connect(g.sessionUrl());
             try (Statement st = connection.createStatement()) {
                 st.execute("SET LOCK_TIMEOUT " + context.lockTimeout().toMillis());
+                // Queries stream where H2 can (a COUNT over a fifty-million-row subquery needs no heap);
+                // what cannot stream (sorts, DISTINCT, grouping) is watched by the MemoryGuard.
+                st.execute("SET LAZY_QUERY_EXECUTION TRUE");
             }
         } catch (SQLException e) {
+            checkEngine(g, e);
             ClusterSqlException lost = EngineErrors.instanceUnavailable(engine(), id, state.get());
             lost.initCause(e);
             throw lost;
@@ -213,20 +226,30 @@ public final class ComputeInstance implements Instance {
      */
     public void startAsReader() throws SQLException {
         role = Role.READER;
-        Generation g = startGeneration();
-        Replica r = new Replica(g);
-        r.appliedLsn = g.loadedLsn;
-        replica = r;
-        r.start();
+        try {
+            Generation g = startGeneration();
+            Replica r = new Replica(g);
+            r.appliedLsn = g.loadedLsn;
+            replica = r;
+            r.start();
+        } catch (SQLException | RuntimeException | Error e) {
+            crash("start failed: " + e, InstanceState.CRASHED); // CRASHED, so that a retry starts it again
+            throw e;
+        }
     }
 
     /** Starts a new database generation, replays the durable log, and serves as the writer with {@code epoch}. */
     public void startAsWriter(long newEpoch) throws SQLException {
-        Generation g = startGeneration();
-        try (RedoApplier applier = new RedoApplier(g.system)) {
-            replay(applier, g.loadedLsn);
+        try {
+            Generation g = startGeneration();
+            try (RedoApplier applier = new RedoApplier(g.system)) {
+                replay(applier, g.loadedLsn);
+            }
+            becomeWriter(g, newEpoch);
+        } catch (SQLException | RuntimeException | Error e) {
+            crash("start failed: " + e, InstanceState.CRASHED); // CRASHED, so that a retry starts it again
+            throw e;
         }
-        becomeWriter(g, newEpoch);
     }
 
     /** Promotes this reader: stops applying, catches up to the durable end, reboots its sessions, takes writes. */
@@ -252,6 +275,89 @@ public final class ComputeInstance implements Instance {
         state.set(InstanceState.AVAILABLE);
     }
 
+    /**
+     * The engine of generation {@code g} can no longer be trusted (H2 shut its database down, an apply
+     * thread died, a schema change missed storage): its sessions are dead at once, the instance leaves the
+     * topology's available set, and the cluster rebuilds it from storage (a writer fails over). Any thread;
+     * idempotent per generation.
+     */
+    void fail(Generation g, String reason, Throwable cause) {
+        synchronized (g) {
+            if (g.deathReason != null || generation != g) {
+                return;
+            }
+            g.deathReason = reason;
+        }
+        if (!state.compareAndSet(InstanceState.AVAILABLE, InstanceState.CRASHED)) {
+            state.compareAndSet(InstanceState.STARTING, InstanceState.CRASHED);
+        }
+        LOG.log(Level.SEVERE, "instance " + id + " (" + role + ") failed and is rebuilt from storage: " + reason,
+                cause);
+        context.onFatal().accept(this, reason);
+    }
+
+    /** True when the current generation failed and awaits its rebuild. */
+    public boolean hasFailed() {
+        Generation g = generation;
+        return g != null && g.deathReason != null;
+    }
+
+    /**
+     * A statement or a session open failed in a way that may mean H2 closed the database: asks H2 whether
+     * the database is still there (a fresh connection that may not create it) and fails the generation if not.
+     */
+    void checkEngine(Generation g, SQLException cause) {
+        if (g.deathReason != null || generation != g) {
+            return;
+        }
+        try (Connection probe = connect(g.sessionUrl()); Statement st = probe.createStatement()) {
+            st.execute("SELECT 1");
+        } catch (SQLException | RuntimeException gone) {
+            gone.addSuppressed(cause);
+            fail(g, "the database engine stopped (" + cause.getMessage() + ")", gone);
+        }
+    }
+
+    /** The periodic health check: fails the instance if H2 no longer has its database. */
+    public void probeEngine() {
+        Generation g = generation;
+        if (g != null) {
+            checkEngine(g, new SQLException("periodic engine probe", "08006"));
+        }
+    }
+
+    /** Error codes after which H2 may have closed the database (checked with {@link #checkEngine}). */
+    static boolean mayMeanEngineDeath(SQLException e) {
+        switch (e.getErrorCode()) {
+            case org.h2.api.ErrorCode.OUT_OF_MEMORY:
+            case org.h2.api.ErrorCode.DATABASE_IS_CLOSED:
+            case org.h2.api.ErrorCode.DATABASE_CALLED_AT_SHUTDOWN:
+            case org.h2.api.ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1:
+            case org.h2.api.ErrorCode.OBJECT_CLOSED:
+            case org.h2.api.ErrorCode.GENERAL_ERROR_1:
+                return true;
+            default:
+                return e instanceof java.sql.SQLNonTransientConnectionException;
+        }
+    }
+
+    /** The H2 URL of the current generation, for tests that kill the engine from outside. */
+    String engineUrlForTest() {
+        Generation g = generation;
+        return g == null ? null : g.sessionUrl();
+    }
+
+    /** Makes the apply thread meet {@code failure} before its next step (tests of the recovery path). */
+    void injectApplyFailureForTest(Throwable failure) {
+        Replica r = replica;
+        if (r == null) {
+            throw new IllegalStateException("instance " + id + " has no apply thread (it is " + role + ", "
+                    + state.get() + ")");
+        }
+        r.injected = failure;
+        r.wake();
+    }
+
     /** Crashes (or stops) the instance: the database goes away, every session dies. */
     public void crash(String reason, InstanceState newState) {
         Generation g = generation;
@@ -271,22 +377,38 @@ public final class ComputeInstance implements Instance {
         generation = null;
     }
 
+    /** Makes the next start meet {@code failure} (tests of the rebuild retry). */
+    void failNextStartForTest(RuntimeException failure) {
+        nextStartFailure = failure;
+    }
+
     private Generation startGeneration() throws SQLException {
         state.set(InstanceState.STARTING);
+        RuntimeException injected = nextStartFailure;
+        if (injected != null) {
+            nextStartFailure = null;
+            throw injected;
+        }
         String name = (context.clusterUid() + "_" + id + "_" + (++generationCounter))
                 .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
         String url = "jdbc:h2:mem:" + name + engine().h2Settings() + ";DB_CLOSE_DELAY=-1";
         Connection system = connect(url);
-        Instances.register(system.getCatalog(), this);
-        for (InstanceSurface surface : SURFACES) {
-            if (surface.engine() == engine()) {
-                surface.install(system, this);
+        Generation g = new Generation(system.getCatalog(), url, system, 0);
+        try {
+            Instances.register(g.databaseName, this);
+            for (InstanceSurface surface : SURFACES) {
+                if (surface.engine() == engine()) {
+                    surface.install(system, this);
+                }
             }
+            long loaded = Checkpoints.load(system, context.volume().checkpoint());
+            g = new Generation(g.databaseName, url, system, loaded);
+            RedoTriggers.install(system);
+            system.setAutoCommit(false);
+        } catch (SQLException | RuntimeException | Error e) {
+            shutdown(g); // a half-built database would stay in memory under its name
+            throw e;
         }
-        long loaded = Checkpoints.load(system, context.volume().checkpoint());
-        Generation g = new Generation(system.getCatalog(), url, system, loaded);
-        RedoTriggers.install(system);
-        system.setAutoCommit(false);
         generation = g;
         return g;
     }
@@ -418,7 +540,10 @@ public final class ComputeInstance implements Instance {
      * persist), and the client sees the connection drop.
      */
     private StorageException divergedByDdl(StorageException e) {
-        context.onFatal().accept(this, "schema change could not be made durable: " + e.getMessage());
+        Generation g = generation;
+        if (g != null) {
+            fail(g, "schema change could not be made durable: " + e.getMessage(), e);
+        }
         return e;
     }
 
@@ -468,7 +593,10 @@ public final class ComputeInstance implements Instance {
     private final class Replica implements Runnable {
         private final Object wakeUp = new Object();
         private final Thread thread;
+        private final Generation generation;
         private RedoApplier applier;
+        /** A failure a test makes the thread meet (see {@link #injectApplyFailureForTest}). */
+        volatile Throwable injected;
         private volatile boolean running = true;
         volatile long appliedLsn;
         private volatile long lastCommitNanos;
@@ -476,6 +604,7 @@ public final class ComputeInstance implements Instance {
         private volatile long pendingCommitNanos = -1;
 
         Replica(Generation g) throws SQLException {
+            this.generation = g;
             this.applier = new RedoApplier(g.system);
             this.thread = new Thread(this, "borealis-" + context.clusterName() + "-" + id + "-apply");
             thread.setDaemon(true);
@@ -528,39 +657,63 @@ public final class ComputeInstance implements Instance {
             }
         }
 
+        /**
+         * Any Throwable ends the loop and fails the instance, which the cluster rebuilds from checkpoint and
+         * log with a new apply thread: a reader whose apply stopped must never look available while it
+         * falls behind for good.
+         */
         @Override
         public void run() {
             try {
-                while (running) {
-                    VolumeTransaction tx = context.volume().nextTransaction(appliedLsn);
-                    if (tx == null) {
-                        pendingCommitNanos = -1;
-                        if (state.compareAndSet(InstanceState.STARTING, InstanceState.AVAILABLE)) {
-                            context.onAvailable().accept(ComputeInstance.this);
-                        }
-                        context.volume().awaitDurableBeyond(appliedLsn, TimeUnit.MILLISECONDS.toNanos(50));
-                        continue;
-                    }
-                    boolean catchingUp = state.get() == InstanceState.STARTING;
-                    pendingCommitNanos = catchingUp ? -1 : tx.commitNanos();
-                    long wait = tx.commitNanos() + lag.toNanos() - context.ticker().nanos();
-                    if (wait > 0 && !catchingUp) {
-                        delay(wait);
-                        continue;
-                    }
-                    applier.apply(tx);
-                    appliedLsn = tx.commitLsn();
-                    lastCommitNanos = tx.commitNanos();
-                    lastApplyNanos = context.ticker().nanos();
-                }
+                applyLoop();
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (SQLException | RuntimeException e) {
                 if (running) {
-                    LOG.log(Level.SEVERE, "instance " + id + ": replica apply failed, restarting the instance", e);
-                    context.onFatal().accept(ComputeInstance.this, "replica apply failed: " + e.getMessage());
+                    fail(generation, "replica apply thread interrupted", e);
+                }
+                Thread.currentThread().interrupt();
+            } catch (Throwable e) {
+                if (running) {
+                    fail(generation, "replica apply failed: " + e, e);
                 }
             }
+        }
+
+        private void applyLoop() throws SQLException, InterruptedException {
+            while (running) {
+                throwInjected();
+                VolumeTransaction tx = context.volume().nextTransaction(appliedLsn);
+                if (tx == null) {
+                    pendingCommitNanos = -1;
+                    if (state.compareAndSet(InstanceState.STARTING, InstanceState.AVAILABLE)) {
+                        context.onAvailable().accept(ComputeInstance.this);
+                    }
+                    context.volume().awaitDurableBeyond(appliedLsn, TimeUnit.MILLISECONDS.toNanos(50));
+                    continue;
+                }
+                boolean catchingUp = state.get() == InstanceState.STARTING;
+                pendingCommitNanos = catchingUp ? -1 : tx.commitNanos();
+                long wait = tx.commitNanos() + lag.toNanos() - context.ticker().nanos();
+                if (wait > 0 && !catchingUp) {
+                    delay(wait);
+                    continue;
+                }
+                applier.apply(tx);
+                appliedLsn = tx.commitLsn();
+                lastCommitNanos = tx.commitNanos();
+                lastApplyNanos = context.ticker().nanos();
+            }
+        }
+
+        private void throwInjected() {
+            Throwable failure = injected;
+            if (failure == null) {
+                return;
+            }
+            injected = null;
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            throw failure instanceof RuntimeException re ? re : new IllegalStateException(failure);
         }
     }
 }

@@ -47,7 +47,12 @@ final class H2Session implements Session {
     private final Map<String, SavepointMark> savepoints = new LinkedHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Statement running;
+    /** The last statement that returned rows: H2 computes lazy rows while they are fetched. */
+    private volatile Statement fetching;
     private volatile boolean cancelled;
+    /** Why the MemoryGuard cancelled the current statement, or null. */
+    private volatile String memoryCancel;
+    private volatile MemoryGuard.Running guarded;
 
     private boolean autoCommit = true;
     private boolean readOnlyDefault;
@@ -157,11 +162,14 @@ final class H2Session implements Session {
         boolean commitAfter = autoCommit && tx != TxState.EXPLICIT;
         Result result;
         CaptureContext.CURRENT.set(capture);
+        MemoryGuard.Running watch = guard();
         try {
             result = call.call();
             if (c.touchesSequences()) {
                 captureSequences();
             }
+            watch.executed(result.rows());
+            fetching = result.hasRows() ? running : null;
         } catch (SQLException e) {
             if (commitAfter) {
                 rollbackQuietly();
@@ -175,6 +183,35 @@ final class H2Session implements Session {
             commitNow();
         }
         return result;
+    }
+
+    /** Watches this statement (and, for a query, the fetching of its rows) until the next one starts. */
+    private MemoryGuard.Running guard() {
+        unguard();
+        guarded = MemoryGuard.get().started(this);
+        return guarded;
+    }
+
+    private void unguard() {
+        MemoryGuard.Running previous = guarded;
+        if (previous != null) {
+            MemoryGuard.get().finished(previous);
+            guarded = null;
+        }
+        fetching = null;
+    }
+
+    /** The heap ran short while this session's statement ran: stop it, and say why when it fails. */
+    void cancelForMemory(String why) {
+        memoryCancel = why;
+        Statement statement = running != null ? running : fetching;
+        if (statement != null) {
+            try {
+                statement.cancel();
+            } catch (SQLException ignored) {
+                // the statement finished meanwhile
+            }
+        }
     }
 
     private static Result collect(Statement st, boolean hasRows, boolean generatedKeys) throws SQLException {
@@ -500,6 +537,7 @@ final class H2Session implements Session {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            unguard();
             try {
                 connection.rollback();
             } catch (SQLException ignored) {
@@ -517,6 +555,7 @@ final class H2Session implements Session {
     /** The instance crashed: the connection is already unusable; only forget it. */
     void kill() {
         closed.set(true);
+        unguard();
         try {
             connection.close();
         } catch (SQLException ignored) {
@@ -534,6 +573,7 @@ final class H2Session implements Session {
             throw EngineErrors.connectionLost(engine(), instance.id(), deathReason());
         }
         cancelled = false;
+        memoryCancel = null;
     }
 
     /** Turns H2's view of a failure into the engine's, where the cluster knows better. */
@@ -546,6 +586,17 @@ final class H2Session implements Session {
                     ? EngineErrors.readOnlyTransaction(engine()) : EngineErrors.readOnlyInstance(engine(), instance.id());
             ro.initCause(e);
             return ro;
+        }
+        String memory = memoryCancel;
+        if (memory != null && e.getErrorCode() == org.h2.api.ErrorCode.STATEMENT_WAS_CANCELED) {
+            return EngineErrors.outOfMemory(engine(), instance.id(), memory, e);
+        }
+        if (ComputeInstance.mayMeanEngineDeath(e)) {
+            instance.checkEngine(generation, e);
+        }
+        if (e.getErrorCode() == org.h2.api.ErrorCode.OUT_OF_MEMORY) {
+            return EngineErrors.outOfMemory(engine(), instance.id(), "the heap ran out while the statement ran"
+                    + (instance.isDead(this) ? "; the instance restarts from storage" : ""), e);
         }
         if (instance.isDead(this)) {
             ClusterSqlException lost = EngineErrors.connectionLost(engine(), instance.id(), deathReason());

@@ -34,8 +34,15 @@ public final class Materializer implements Runnable {
     private final String databaseName;
     private final long interval;
     private final LongConsumer afterCheckpoint;
+    private static final long MIN_BACKOFF_MS = 50;
+    private static final long MAX_BACKOFF_MS = 5_000;
+
+    private final String clusterName;
     private final Thread thread;
+    private final Object pauseLock = new Object();
+    private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean running = true;
+    private volatile Throwable injected;
     private Connection database;
     private RedoApplier applier;
     private long appliedLsn;
@@ -56,6 +63,7 @@ public final class Materializer implements Runnable {
         this.databaseName = (clusterUid + "_pages").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
         this.interval = interval;
         this.afterCheckpoint = afterCheckpoint;
+        this.clusterName = clusterName;
         this.thread = new Thread(this, "borealis-" + clusterName + "-materializer");
         thread.setDaemon(true);
     }
@@ -65,7 +73,10 @@ public final class Materializer implements Runnable {
     }
 
     public void stop() {
-        running = false;
+        synchronized (pauseLock) {
+            running = false;
+            pauseLock.notifyAll();
+        }
         volume.wakeUp();
         if (Thread.currentThread() != thread) {
             try {
@@ -76,41 +87,105 @@ public final class Materializer implements Runnable {
         }
     }
 
+    /**
+     * Follows the log until stopped. Any Throwable (an OutOfMemoryError too, after which H2 may have shut
+     * this database down) is reported and the private database is rebuilt from the latest checkpoint after
+     * a pause that doubles up to {@link #MAX_BACKOFF_MS}: storage must keep checkpointing, or the log grows
+     * without bound and every restart replays all of it.
+     */
     @Override
     public void run() {
+        long backoffMs = MIN_BACKOFF_MS;
+        long checkpointAtLastFailure = -1;
         try {
             while (running) {
-                if (database == null || volume.timeline() != timeline) {
-                    open();
-                }
-                VolumeTransaction tx;
                 try {
-                    tx = volume.nextTransaction(appliedLsn);
-                } catch (StorageException behindTheLog) {
-                    open();
-                    continue;
-                }
-                if (tx == null) {
-                    if (volume.logStartLsn() < lastCheckpointLsn) {
-                        // the discard after the checkpoint was held back (a reader still replaying, or
-                        // operations busy): retry while idle, or an idle cluster keeps that log forever
-                        afterCheckpoint.accept(lastCheckpointLsn);
+                    follow();
+                } catch (Throwable e) {
+                    if (!running) {
+                        break;
                     }
-                    volume.awaitDurableBeyond(appliedLsn, TimeUnit.MILLISECONDS.toNanos(100));
-                    continue;
+                    failures.incrementAndGet();
+                    if (lastCheckpointLsn > checkpointAtLastFailure) {
+                        backoffMs = MIN_BACKOFF_MS; // it made progress since: not the same failure again
+                    }
+                    checkpointAtLastFailure = lastCheckpointLsn;
+                    LOG.log(Level.SEVERE, "cluster " + clusterName + ": storage materialisation failed ("
+                            + e + "); rebuilding from the checkpoint at LSN " + lastCheckpointLsn + " in "
+                            + backoffMs + " ms", e);
+                    close();
+                    pause(backoffMs);
+                    backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
                 }
-                applier.apply(tx);
-                appliedLsn = tx.commitLsn();
-                if (appliedLsn - lastCheckpointLsn >= interval) {
-                    checkpoint();
-                }
-            }
-        } catch (SQLException | RuntimeException e) {
-            if (running) {
-                LOG.log(Level.SEVERE, "storage materialisation stopped; instances will replay the whole log", e);
             }
         } finally {
             close();
+        }
+    }
+
+    private void follow() throws SQLException {
+        while (running) {
+            throwInjected();
+            if (database == null || volume.timeline() != timeline) {
+                open();
+            }
+            VolumeTransaction tx;
+            try {
+                tx = volume.nextTransaction(appliedLsn);
+            } catch (StorageException behindTheLog) {
+                open();
+                continue;
+            }
+            if (tx == null) {
+                if (volume.logStartLsn() < lastCheckpointLsn) {
+                    // the discard after the checkpoint was held back (a reader still replaying, or
+                    // operations busy): retry while idle, or an idle cluster keeps that log forever
+                    afterCheckpoint.accept(lastCheckpointLsn);
+                }
+                volume.awaitDurableBeyond(appliedLsn, TimeUnit.MILLISECONDS.toNanos(100));
+                continue;
+            }
+            applier.apply(tx);
+            appliedLsn = tx.commitLsn();
+            if (appliedLsn - lastCheckpointLsn >= interval) {
+                checkpoint();
+            }
+        }
+    }
+
+    /** How many times the loop failed and rebuilt its database. */
+    public long failures() {
+        return failures.get();
+    }
+
+    /** Makes the loop meet {@code failure} before its next step (tests of the restart path). */
+    void injectFailureForTest(Throwable failure) {
+        injected = failure;
+        volume.wakeUp();
+    }
+
+    private void throwInjected() {
+        Throwable failure = injected;
+        if (failure == null) {
+            return;
+        }
+        injected = null;
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        throw failure instanceof RuntimeException re ? re : new IllegalStateException(failure);
+    }
+
+    private void pause(long millis) {
+        synchronized (pauseLock) {
+            if (running) {
+                try {
+                    pauseLock.wait(millis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running = false;
+                }
+            }
         }
     }
 
