@@ -354,7 +354,7 @@ public final class ComputeInstance implements Instance {
             throw new IllegalStateException("instance " + id + " has no apply thread (it is " + role + ", "
                     + state.get() + ")");
         }
-        r.injected = failure;
+        r.injected.set(failure);
         r.wake();
     }
 
@@ -596,7 +596,7 @@ public final class ComputeInstance implements Instance {
         private final Generation generation;
         private RedoApplier applier;
         /** A failure a test makes the thread meet (see {@link #injectApplyFailureForTest}). */
-        volatile Throwable injected;
+        final InjectedFailure injected = new InjectedFailure();
         private volatile boolean running = true;
         volatile long appliedLsn;
         private volatile long lastCommitNanos;
@@ -680,7 +680,7 @@ public final class ComputeInstance implements Instance {
 
         private void applyLoop() throws SQLException, InterruptedException {
             while (running) {
-                throwInjected();
+                injected.throwIfSet();
                 VolumeTransaction tx = context.volume().nextTransaction(appliedLsn);
                 if (tx == null) {
                     pendingCommitNanos = -1;
@@ -704,16 +704,5 @@ public final class ComputeInstance implements Instance {
             }
         }
 
-        private void throwInjected() {
-            Throwable failure = injected;
-            if (failure == null) {
-                return;
-            }
-            injected = null;
-            if (failure instanceof Error error) {
-                throw error;
-            }
-            throw failure instanceof RuntimeException re ? re : new IllegalStateException(failure);
-        }
     }
 }

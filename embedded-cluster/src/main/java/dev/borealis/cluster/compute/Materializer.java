@@ -42,7 +42,7 @@ public final class Materializer implements Runnable {
     private final Object pauseLock = new Object();
     private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean running = true;
-    private volatile Throwable injected;
+    private final InjectedFailure injected = new InjectedFailure();
     private Connection database;
     private RedoApplier applier;
     private long appliedLsn;
@@ -125,7 +125,7 @@ public final class Materializer implements Runnable {
 
     private void follow() throws SQLException {
         while (running) {
-            throwInjected();
+            injected.throwIfSet();
             if (database == null || volume.timeline() != timeline) {
                 open();
             }
@@ -160,21 +160,10 @@ public final class Materializer implements Runnable {
 
     /** Makes the loop meet {@code failure} before its next step (tests of the restart path). */
     void injectFailureForTest(Throwable failure) {
-        injected = failure;
+        injected.set(failure);
         volume.wakeUp();
     }
 
-    private void throwInjected() {
-        Throwable failure = injected;
-        if (failure == null) {
-            return;
-        }
-        injected = null;
-        if (failure instanceof Error error) {
-            throw error;
-        }
-        throw failure instanceof RuntimeException re ? re : new IllegalStateException(failure);
-    }
 
     private void pause(long millis) {
         synchronized (pauseLock) {
