@@ -31,10 +31,11 @@ final class CustomEndpointPlugin implements Plugin {
   static final String CODE = "customEndpoint";
   private static final Logger LOG = Logger.getLogger(CustomEndpointPlugin.class.getName());
   private static final Set<JdbcMethod> SUBSCRIPTIONS = Set.of(JdbcMethod.CONNECTION_CREATE_STATEMENT,
-      JdbcMethod.CONNECTION_PREPARE_STATEMENT, JdbcMethod.CONNECTION_PREPARE_CALL);
+      JdbcMethod.CONNECTION_PREPARE_STATEMENT, JdbcMethod.CONNECTION_PREPARE_CALL, JdbcMethod.CONNECTION_SET_READ_ONLY);
 
   private final PluginContext context;
-  private EndpointMonitor monitor;
+  /** Volatile: the topology view runs on whichever thread asks for the topology (failover, the refresher). */
+  private volatile EndpointMonitor monitor;
   private String monitorKey;
   private long seenVersion;
 
@@ -61,18 +62,37 @@ final class CustomEndpointPlugin implements Plugin {
     return chain.initial() ? member(chain, c) : c;
   }
 
+  /**
+   * Statement creation: leave an instance that left the set first, so the statement is made on a member.
+   * {@code setReadOnly}: after read/write splitting switched, check where it went — it may reuse a connection it
+   * cached before the list changed.
+   */
   @Override
   public Object intercept(Chain chain) throws SQLException {
-    long version = monitor == null ? 0 : monitor.version();
-    if (version != seenVersion && !context.inTransaction()) {
-      seenVersion = version;
-      HostSpec current = context.currentHost();
-      EndpointInfo info = monitor.info();
-      if (info != null && !allowed(info, current)) {
-        move(info, current);
-      }
+    if (chain.method() == JdbcMethod.CONNECTION_SET_READ_ONLY) {
+      Object result = chain.proceed();
+      leaveIfOutside(true);
+      return result;
     }
+    leaveIfOutside(false);
     return chain.proceed();
+  }
+
+  private void leaveIfOutside(boolean always) throws SQLException {
+    EndpointMonitor m = monitor;
+    if (m == null || context.inTransaction()) {
+      return;
+    }
+    long version = m.version();
+    if (!always && version == seenVersion) {
+      return;
+    }
+    seenVersion = version;
+    HostSpec current = context.currentHost();
+    EndpointInfo info = m.info();
+    if (info != null && !allowed(info, current)) {
+      move(info, current);
+    }
   }
 
   @Override
@@ -152,7 +172,7 @@ final class CustomEndpointPlugin implements Plugin {
    */
   private Connection member(ConnectChain chain, Connection c) throws SQLException {
     EndpointInfo info = monitor.info();
-    if (info == null || context.dialect() == null) {
+    if (info == null || context.dialect() == null || !context.topology().fromTopologyQuery()) {
       return c;
     }
     String id = context.dialect().instanceId(c);

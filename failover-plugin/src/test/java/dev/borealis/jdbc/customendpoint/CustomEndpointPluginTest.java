@@ -84,6 +84,36 @@ class CustomEndpointPluginTest {
 
   @ParameterizedTest
   @EnumSource(Engine.class)
+  void aCachedReaderThatLeftTheSetIsNotReused(Engine engine) throws Exception {
+    try (CustomEndpointCluster c = CustomEndpointCluster.start(engine, 2)) {
+      String writer = c.cluster.writer().id();
+      List<String> readers = c.readers();
+      c.cluster.createCustomEndpoint(CustomEndpoint.ofMembers("mixed", CustomEndpointType.ANY, writer, readers.get(0)));
+      try (Connection conn = c.connect("mixed")) {
+        conn.setReadOnly(true);
+        assertThat(c.instanceOf(conn)).isEqualTo(readers.get(0));
+        conn.setReadOnly(false);
+        assertThat(c.instanceOf(conn)).isEqualTo(writer);
+        c.cluster.modifyCustomEndpoint(CustomEndpoint.ofMembers("mixed", CustomEndpointType.ANY, writer, readers.get(1)));
+        poll(Duration.ofSeconds(5), () -> {
+          try (Connection probe = c.connect("mixed")) {
+            probe.setReadOnly(true);
+            return c.instanceOf(probe).equals(readers.get(1));
+          } catch (SQLException e) {
+            throw new AssertionError(e);
+          }
+        }, "the monitor reads the new list");
+        assertThat(c.instanceOf(conn)).as("on the writer, which stays a member, having seen the new list").isEqualTo(writer);
+        conn.setReadOnly(true);
+        assertThat(c.instanceOf(conn)).as("not the cached reader that left the set").isEqualTo(readers.get(1));
+        conn.setReadOnly(false);
+        assertThat(c.instanceOf(conn)).isEqualTo(writer);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
   void failoverStaysInsideTheSet(Engine engine) throws Exception {
     try (CustomEndpointCluster c = CustomEndpointCluster.start(engine, 3)) {
       List<String> readers = c.readers();
