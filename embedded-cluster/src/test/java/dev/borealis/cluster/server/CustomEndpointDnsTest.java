@@ -60,6 +60,18 @@ class CustomEndpointDnsTest {
     }
 
     @Test
+    void readerEndpointStopsNamingAMemberPromotedToWriterAfterTheDnsDelay() throws Exception {
+        try (Cluster cluster = cluster(uniqueName("cfo"), 2); ClusterServer server = ClusterServer.start(cluster, options())) {
+            List<String> readers = cluster.topology().readers().stream().map(r -> r.id()).toList();
+            cluster.createCustomEndpoint(CustomEndpoint.ofMembers("ro", CustomEndpointType.READER, readers.get(0), readers.get(1)));
+            cluster.failover(readers.get(0));
+            await("DNS leaves the promoted member out", Duration.ofSeconds(10),
+                    () -> server.customEndpointTargets("ro").equals(List.of(readers.get(1))));
+            assertThat(cluster.customEndpoint("ro").orElseThrow().staticMembers()).contains(readers.get(0));
+        }
+    }
+
+    @Test
     void deletedOrEmptyEndpointDoesNotResolve() throws Exception {
         try (Cluster cluster = cluster(uniqueName("cdel"), 1); ClusterServer server = ClusterServer.start(cluster, options())) {
             String reader = cluster.topology().readers().get(0).id();
