@@ -321,6 +321,9 @@ public final class Cluster implements AutoCloseable {
 
     /** Creates a custom endpoint; every listed instance must exist, the name must be new (Aurora's limits apply). */
     public CustomEndpoint createCustomEndpoint(CustomEndpoint endpoint) {
+        if (endpoint == null) {
+            throw new IllegalArgumentException("cluster " + name() + ": createCustomEndpoint: the endpoint is required");
+        }
         return locked(() -> {
             customEndpoints.create(endpoint, instances.keySet());
             LOG.info(() -> "cluster " + name() + ": created custom endpoint " + endpoint);
@@ -331,6 +334,9 @@ public final class Cluster implements AutoCloseable {
 
     /** Replaces the type and member list of an existing custom endpoint. */
     public CustomEndpoint modifyCustomEndpoint(CustomEndpoint endpoint) {
+        if (endpoint == null) {
+            throw new IllegalArgumentException("cluster " + name() + ": modifyCustomEndpoint: the endpoint is required");
+        }
         return locked(() -> {
             customEndpoints.modify(endpoint, instances.keySet());
             LOG.info(() -> "cluster " + name() + ": modified custom endpoint " + endpoint);

@@ -24,6 +24,9 @@ public record CustomEndpoint(String name, CustomEndpointType type, boolean allEx
         if (type == null) {
             throw new IllegalArgumentException("custom endpoint " + name + ": type is required (READER or ANY)");
         }
+        if (listed != null && listed.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException("custom endpoint " + name + ": a member list entry is null");
+        }
         listed = listed == null ? Set.of() : java.util.Collections.unmodifiableSet(new TreeSet<>(listed));
     }
 

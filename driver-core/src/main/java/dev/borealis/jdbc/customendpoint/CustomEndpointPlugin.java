@@ -117,9 +117,14 @@ final class CustomEndpointPlugin implements Plugin {
     }
     String tokenFile = config.get(CustomEndpointProperties.INFO_TOKEN_FILE);
     long refreshMs = config.get(CustomEndpointProperties.REFRESH_RATE_MS);
+    DescribeClient client;
+    try {
+      client = new DescribeClient(url, name, tokenFile == null ? null : Path.of(tokenFile), timeoutMs(refreshMs));
+    } catch (IllegalArgumentException e) {
+      throw invalid(CustomEndpointProperties.INFO_URL, "'" + url + "' is not a usable URL (" + e.getMessage() + ")");
+    }
     String key = url + "|" + name;
-    monitor = EndpointMonitors.acquire(key, () -> new EndpointMonitor(name,
-        new DescribeClient(url, name, tokenFile == null ? null : Path.of(tokenFile), timeoutMs(refreshMs)), refreshMs));
+    monitor = EndpointMonitors.acquire(key, () -> new EndpointMonitor(name, client, refreshMs));
     monitorKey = key;
     context.restrictTopology(this::view);
     if (config.get(CustomEndpointProperties.WAIT_FOR_INFO)) {
@@ -138,7 +143,12 @@ final class CustomEndpointPlugin implements Plugin {
           + "(NAME.cluster-custom-ID.DOMAIN); connect through the custom endpoint or remove " + CODE
           + " from wrapperPlugins", Property.INVALID_VALUE);
     }
-    return urlHost.host().substring(0, urlHost.host().indexOf('.')).toLowerCase(Locale.ROOT);
+    String name = urlHost.host().substring(0, urlHost.host().indexOf('.')).toLowerCase(Locale.ROOT);
+    if (!name.matches("[a-z][a-z0-9-]{0,62}")) {
+      throw new SQLException(CODE + ": '" + name + "' in the URL host is not a custom endpoint identifier (1-63 "
+          + "letters, digits and hyphens, starting with a letter)", Property.INVALID_VALUE);
+    }
+    return name;
   }
 
   private void awaitInfo(String name) throws SQLException {

@@ -14,6 +14,7 @@ final class EndpointMonitor {
   private static final Logger LOG = Logger.getLogger(EndpointMonitor.class.getName());
 
   private static final String NO_READ = "no read yet";
+  private static final long STOP_WAIT_MS = 2_000;
 
   private final String name;
   private final DescribeClient client;
@@ -123,7 +124,10 @@ final class EndpointMonitor {
     }
   }
 
-  /** Ends the thread (an HTTP call in flight ends by its timeout) and waits for it. */
+  /**
+   * Ends the thread and waits for it briefly: a wait ends at once, an HTTP call in flight only by its timeout (the
+   * thread then ends by itself), which must not hold up the application's {@code close()} for long.
+   */
   void stop() {
     synchronized (lock) {
       stopped = true;
@@ -132,9 +136,12 @@ final class EndpointMonitor {
     thread.interrupt();
     if (Thread.currentThread() != thread) {
       try {
-        thread.join(TimeUnit.SECONDS.toMillis(10));
+        thread.join(STOP_WAIT_MS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      }
+      if (thread.isAlive()) {
+        LOG.fine(() -> thread.getName() + ": still reading " + client.uri() + "; it ends when the read times out");
       }
     }
   }

@@ -43,7 +43,9 @@ public final class ClusterJson {
         Map<String, Object> named = new LinkedHashMap<>();
         named.put("cluster", endpoint(endpoints.cluster()));
         named.put("reader", endpoint(endpoints.reader()));
-        endpoints.custom().forEach((name, e) -> named.put(name, endpoint(e)));
+        Map<String, Object> custom = new LinkedHashMap<>();
+        endpoints.custom().forEach((name, e) -> custom.put(name, endpoint(e)));
+        named.put("custom", custom);
         map.put("endpoints", named);
         List<Object> instances = new ArrayList<>();
         for (InstanceStatus status : topology.instances()) {
