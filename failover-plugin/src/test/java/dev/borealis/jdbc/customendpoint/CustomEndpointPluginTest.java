@@ -133,6 +133,46 @@ class CustomEndpointPluginTest {
 
   @ParameterizedTest
   @EnumSource(Engine.class)
+  void writerFailoverThroughAnAnyEndpointLandsOnTheMemberThatWasPromoted(Engine engine) throws Exception {
+    try (CustomEndpointCluster c = CustomEndpointCluster.start(engine, 2)) {
+      String writer = c.cluster.writer().id();
+      List<String> readers = c.readers();
+      c.cluster.createCustomEndpoint(CustomEndpoint.allExcept("rw", CustomEndpointType.ANY, readers.get(1)));
+      try (Connection conn = c.connect("rw")) {
+        conn.setReadOnly(false);
+        assertThat(c.instanceOf(conn)).isEqualTo(writer);
+        c.cluster.failover(readers.get(0));
+        assertThatThrownBy(() -> c.instanceOf(conn)).isInstanceOf(SQLException.class)
+            .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("08S02"));
+        assertThat(c.instanceOf(conn)).isEqualTo(readers.get(0));
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void withoutWaitingAConnectionOpensAtOnceAndIsNarrowedWhenTheListArrives(Engine engine) throws Exception {
+    try (CustomEndpointCluster c = CustomEndpointCluster.start(engine, 2)) {
+      List<String> readers = c.readers();
+      c.cluster.createCustomEndpoint(CustomEndpoint.ofMembers("late", CustomEndpointType.READER, readers.get(1)));
+      try (Connection conn = DriverManager.getConnection(c.url("late", "waitForCustomEndpointInfo=false"))) {
+        poll(Duration.ofSeconds(5), () -> {
+          try {
+            conn.setReadOnly(false);
+          } catch (SQLException expected) {
+            // a READER endpoint has no writer once the list is known
+            return true;
+          }
+          return false;
+        }, "the member list narrows the connection");
+        conn.setReadOnly(true);
+        assertThat(c.instanceOf(conn)).isEqualTo(readers.get(1));
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
   void monitorThreadEndsWhenTheLastConnectionCloses(Engine engine) throws Exception {
     try (CustomEndpointCluster c = CustomEndpointCluster.start(engine, 2)) {
       c.cluster.createCustomEndpoint(CustomEndpoint.allExcept("all", CustomEndpointType.ANY));
