@@ -51,6 +51,7 @@ public final class Cluster implements AutoCloseable {
     private final List<ClusterListener> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService control;
     private final Users users;
+    private final CustomEndpoints customEndpoints;
     private final dev.borealis.cluster.compute.Materializer materializer;
     private volatile String writerId;
     private volatile boolean closed;
@@ -59,6 +60,7 @@ public final class Cluster implements AutoCloseable {
         this.settings = settings;
         this.volume = volume;
         this.users = new Users(settings.users());
+        this.customEndpoints = new CustomEndpoints(settings.name());
         String uid = "b" + UIDS.incrementAndGet() + "_" + settings.name();
         this.context = new InstanceContext(settings.name(), uid, settings.engine(), volume, settings.ticker(),
                 settings.clock(), settings.commitTimeout(), settings.lockTimeout(), this::topology, this::onFatal,
@@ -299,9 +301,56 @@ public final class Cluster implements AutoCloseable {
             instance.crash("instance removed", InstanceState.STOPPED);
             instances.remove(id);
             members = List.copyOf(instances.values());
+            customEndpoints.instanceRemoved(id);
             notifyDown(instance);
             topologyChanged();
             return null;
+        });
+    }
+
+    // ---------------------------------------------------------------- custom endpoints
+
+    /** The custom endpoints, in creation order; readable at any time (no operation lock). */
+    public List<CustomEndpoint> customEndpoints() {
+        return customEndpoints.all();
+    }
+
+    public Optional<CustomEndpoint> customEndpoint(String name) {
+        return customEndpoints.find(name);
+    }
+
+    /** Creates a custom endpoint; every listed instance must exist, the name must be new (Aurora's limits apply). */
+    public CustomEndpoint createCustomEndpoint(CustomEndpoint endpoint) {
+        if (endpoint == null) {
+            throw new IllegalArgumentException("cluster " + name() + ": createCustomEndpoint: the endpoint is required");
+        }
+        return locked(() -> {
+            customEndpoints.create(endpoint, instances.keySet());
+            LOG.info(() -> "cluster " + name() + ": created custom endpoint " + endpoint);
+            topologyChanged();
+            return endpoint;
+        });
+    }
+
+    /** Replaces the type and member list of an existing custom endpoint. */
+    public CustomEndpoint modifyCustomEndpoint(CustomEndpoint endpoint) {
+        if (endpoint == null) {
+            throw new IllegalArgumentException("cluster " + name() + ": modifyCustomEndpoint: the endpoint is required");
+        }
+        return locked(() -> {
+            customEndpoints.modify(endpoint, instances.keySet());
+            LOG.info(() -> "cluster " + name() + ": modified custom endpoint " + endpoint);
+            topologyChanged();
+            return endpoint;
+        });
+    }
+
+    public CustomEndpoint deleteCustomEndpoint(String name) {
+        return locked(() -> {
+            CustomEndpoint gone = customEndpoints.delete(name);
+            LOG.info(() -> "cluster " + name() + ": deleted custom endpoint " + name);
+            topologyChanged();
+            return gone;
         });
     }
 

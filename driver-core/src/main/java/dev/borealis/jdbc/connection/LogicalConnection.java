@@ -34,6 +34,9 @@ import java.util.logging.Logger;
  */
 public final class LogicalConnection implements PluginContext, ClusterTopology.Listener {
 
+  /** What this connection's plugins see of the cluster's topology ({@link #restrictTopology}). */
+  private volatile java.util.function.UnaryOperator<Topology> view = java.util.function.UnaryOperator.identity();
+
   private static final Logger LOG = Logger.getLogger(LogicalConnection.class.getName());
 
   private final BorealisConfig config;
@@ -276,17 +279,22 @@ public final class LogicalConnection implements PluginContext, ClusterTopology.L
 
   @Override
   public Topology topology() {
-    return cluster.topology();
+    return view.apply(cluster.topology());
   }
 
   @Override
   public Topology refreshTopology() throws SQLException {
-    return cluster.refresh();
+    return view.apply(cluster.refresh());
   }
 
   @Override
   public Topology refreshTopologyWith(Connection conn) throws SQLException {
-    return cluster.refreshThrough(conn);
+    return view.apply(cluster.refreshThrough(conn));
+  }
+
+  @Override
+  public void restrictTopology(java.util.function.UnaryOperator<Topology> restriction) {
+    view = java.util.Objects.requireNonNull(restriction, "restriction");
   }
 
   @Override

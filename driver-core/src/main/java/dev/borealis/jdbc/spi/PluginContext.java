@@ -82,4 +82,15 @@ public interface PluginContext {
    * autocommit change. Tracked by the wrappers without intercepting calls.
    */
   boolean inTransaction();
+
+  /**
+   * Narrows what {@link #topology()}, {@link #refreshTopology()} and {@link #refreshTopologyWith} answer on this
+   * logical connection to {@code view} of the cluster's topology (a custom endpoint's members, say), so that every
+   * plugin choosing a host (read/write splitting, failover, initial connection) stays inside it. One view per
+   * connection; {@link java.util.function.UnaryOperator#identity()} lifts it. The shared cluster topology and
+   * {@link Plugin#hostListChanged} events stay whole.
+   */
+  default void restrictTopology(java.util.function.UnaryOperator<Topology> view) {
+    throw new UnsupportedOperationException(getClass().getName() + " cannot restrict its topology");
+  }
 }

@@ -18,7 +18,8 @@ import java.util.function.Function;
 record CliOptions(boolean help, Engine engine, int readers, String name, int port, int adminPort, String user,
                   ClusterPassword password, Path hostsFile, Long replicaLagMs, Long failoverDelayMs, long dnsDelayMs,
                   String domain, boolean portPerInstance, String iamUser, String iamRegion, AdminToken adminToken,
-                  Path adminTokenFile, long adminRequestTimeoutMs) {
+                  Path adminTokenFile, long adminRequestTimeoutMs,
+                  java.util.List<dev.borealis.cluster.CustomEndpoint> customEndpoints) {
 
     static final String TOKEN_ENV = "BOREALIS_ADMIN_TOKEN";
 
@@ -56,10 +57,14 @@ record CliOptions(boolean help, Engine engine, int readers, String name, int por
             "  --iam-user USER            IAM mode: USER logs in with RDS IAM tokens over TLS, signed with",
             "                             AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY from the environment",
             "  --iam-region REGION        the region IAM tokens must be signed for (default us-east-1)",
+            "  --custom-endpoint NAME:TYPE[:IDS]  a custom endpoint NAME.cluster-custom-ID.DOMAIN, TYPE READER or",
+            "                             ANY, over the instances IDS (comma-separated), or over every instance",
+            "                             except them with :!IDS, or over every instance without IDS; repeatable",
+            "                             (up to 5). Change them at runtime with the admin API's /endpoints",
             "  --help                     print this help and exit",
             "",
             "READY line fields: name, engine, clusterEndpoint and readerEndpoint {host, ip, port},",
-            "instances [{id, host, ip, port, role, tier}], adminUrl, adminToken, adminTokenFile, hostsFile, user,",
+            "instances [{id, host, ip, port, role, tier}], customEndpoints {NAME: {host, ip, port}}, adminUrl, adminToken, adminTokenFile, hostsFile, user,",
             "jdbcUrl, and password only when it was generated.",
             "Exit status: 0 after a clean stop or --help, 1 if the cluster cannot start, 2 for a bad command line.");
 
@@ -70,7 +75,8 @@ record CliOptions(boolean help, Engine engine, int readers, String name, int por
             Map.entry("--failover-delay-ms", true), Map.entry("--dns-delay-ms", true), Map.entry("--domain", true),
             Map.entry("--port-per-instance", false), Map.entry("--help", false), Map.entry("--iam-user", true),
             Map.entry("--iam-region", true), Map.entry("--password-file", true), Map.entry("--admin-token", true),
-            Map.entry("--admin-token-file", true), Map.entry("--admin-request-timeout-ms", true));
+            Map.entry("--admin-token-file", true), Map.entry("--admin-request-timeout-ms", true),
+            Map.entry("--custom-endpoint", true));
 
     static CliOptions parse(String[] args) throws UsageException {
         return parse(args, System::getenv);
@@ -128,6 +134,7 @@ record CliOptions(boolean help, Engine engine, int readers, String name, int por
         AdminToken adminToken;
         Path adminTokenFile;
         long adminRequestTimeoutMs = AdminOptions.DEFAULT_REQUEST_TIMEOUT.toMillis();
+        final java.util.List<dev.borealis.cluster.CustomEndpoint> customEndpoints = new java.util.ArrayList<>();
 
         Builder(Function<String, String> env) {
             this.env = env;
@@ -155,6 +162,7 @@ record CliOptions(boolean help, Engine engine, int readers, String name, int por
                 case "--admin-token" -> adminToken = token(flag, value);
                 case "--admin-token-file" -> adminTokenFile = Path.of(nonEmpty(flag, value));
                 case "--admin-request-timeout-ms" -> adminRequestTimeoutMs = number(flag, value, 1, 600_000);
+                case "--custom-endpoint" -> customEndpoints.add(customEndpoint(flag, value));
                 default -> throw new UsageException("unknown flag " + flag);
             }
         }
@@ -169,7 +177,7 @@ record CliOptions(boolean help, Engine engine, int readers, String name, int por
             }
             return new CliOptions(help, engine, readers, name, port, adminPort, user == null ? "admin" : user,
                     resolved, hostsFile, replicaLagMs, failoverDelayMs, dnsDelayMs, domain, portPerInstance, iamUser,
-                    iamRegion, adminToken, adminTokenFile, adminRequestTimeoutMs);
+                    iamRegion, adminToken, adminTokenFile, adminRequestTimeoutMs, java.util.List.copyOf(customEndpoints));
         }
 
         /** The message names the rule, never the value: it may be a real secret with a typo. */
@@ -179,6 +187,34 @@ record CliOptions(boolean help, Engine engine, int readers, String name, int por
             } catch (IllegalArgumentException e) {
                 throw new UsageException(what + ": " + e.getMessage());
             }
+        }
+
+        /** {@code NAME:TYPE}, {@code NAME:TYPE:ID,ID} or {@code NAME:TYPE:!ID,ID}; instance ids are checked at start. */
+        private static dev.borealis.cluster.CustomEndpoint customEndpoint(String flag, String value)
+                throws UsageException {
+            String[] parts = value.split(":", 3);
+            if (parts.length < 2 || parts[0].isBlank()) {
+                throw new UsageException(flag + ": '" + value + "' is not NAME:TYPE[:IDS] (e.g. analytics:READER:"
+                        + "borealis-instance-2,borealis-instance-3)");
+            }
+            dev.borealis.cluster.CustomEndpointType type;
+            try {
+                type = dev.borealis.cluster.CustomEndpointType.parse(flag + " " + parts[0], parts[1]);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            String ids = parts.length == 3 ? parts[2] : "!";
+            boolean allExcept = ids.startsWith("!");
+            java.util.Set<String> listed = new java.util.LinkedHashSet<>();
+            for (String id : (allExcept ? ids.substring(1) : ids).split(",")) {
+                if (!id.isBlank()) {
+                    listed.add(id.strip());
+                }
+            }
+            if (!allExcept && listed.isEmpty()) {
+                throw new UsageException(flag + ": '" + value + "' lists no instance (use NAME:TYPE for all of them)");
+            }
+            return new dev.borealis.cluster.CustomEndpoint(parts[0].strip(), type, allExcept, listed);
         }
 
         private static Engine engine(String value) throws UsageException {

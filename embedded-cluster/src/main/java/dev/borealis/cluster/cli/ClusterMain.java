@@ -93,6 +93,9 @@ public final class ClusterMain {
         try {
             WireProtocol protocol = protocols.apply(options.engine());
             cluster = builder(options).start();
+            for (dev.borealis.cluster.CustomEndpoint endpoint : options.customEndpoints()) {
+                cluster.createCustomEndpoint(endpoint);
+            }
             server = ClusterServer.start(cluster, serverOptions(options, protocol));
             admin = AdminServer.start(server, options.adminOptions());
             out.println("READY " + Json.write(ready(options, server, admin)));
@@ -149,6 +152,9 @@ public final class ClusterMain {
         map.put("engine", server.cluster().engine().name().toLowerCase(Locale.ROOT));
         map.put("clusterEndpoint", ClusterJson.endpoint(endpoints.cluster()));
         map.put("readerEndpoint", ClusterJson.endpoint(endpoints.reader()));
+        Map<String, Object> custom = new LinkedHashMap<>();
+        endpoints.custom().forEach((name, endpoint) -> custom.put(name, ClusterJson.endpoint(endpoint)));
+        map.put("customEndpoints", custom);
         List<Object> instances = new ArrayList<>();
         for (InstanceStatus status : server.cluster().topology().instances()) {
             Endpoint endpoint = endpoints.instances().get(status.id());

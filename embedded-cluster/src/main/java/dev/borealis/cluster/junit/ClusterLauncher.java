@@ -10,7 +10,10 @@ import dev.borealis.cluster.server.ServerOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Turns an {@link EmbeddedCluster} annotation into a started, served cluster. */
@@ -33,6 +36,7 @@ final class ClusterLauncher {
                 .user(spec.user(), spec.password())
                 .start();
         try {
+            createCustomEndpoints(cluster, spec);
             ClusterServer server = ClusterServer.start(cluster, options(spec));
             Endpoint writer = server.clusterEndpoint();
             boolean hostnames = JvmNameResolution.resolves(writer);
@@ -46,6 +50,24 @@ final class ClusterLauncher {
         } catch (RuntimeException e) {
             cluster.close();
             throw e;
+        }
+    }
+
+    private static void createCustomEndpoints(Cluster cluster, EmbeddedCluster spec) {
+        List<String> ids = cluster.instances().stream().map(dev.borealis.cluster.Instance::id).toList();
+        for (CustomEndpointSpec custom : spec.customEndpoints()) {
+            boolean allExcept = custom.members().length == 0;
+            Set<String> listed = new LinkedHashSet<>();
+            for (int n : allExcept ? custom.excluded() : custom.members()) {
+                if (n < 1 || n > ids.size()) {
+                    throw new IllegalArgumentException("@EmbeddedCluster custom endpoint " + custom.name()
+                            + ": instance number " + n + " is out of range 1.." + ids.size()
+                            + " (1 is the writer, 2.." + ids.size() + " the readers)");
+                }
+                listed.add(ids.get(n - 1));
+            }
+            cluster.createCustomEndpoint(new dev.borealis.cluster.CustomEndpoint(custom.name(), custom.type(),
+                    allExcept, listed));
         }
     }
 

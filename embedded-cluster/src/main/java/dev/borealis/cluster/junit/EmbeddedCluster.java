@@ -72,6 +72,9 @@ public @interface EmbeddedCluster {
     /** Force the fallback layout: every instance on 127.0.0.1 with a port of its own. */
     boolean portPerInstance() default false;
 
+    /** Custom endpoints created once the cluster is up (Aurora allows 5). */
+    CustomEndpointSpec[] customEndpoints() default {};
+
     /** When the cluster starts and stops. */
     enum Lifecycle {
         /** Per class when the annotation is on the class, per method when it is on the method. */

@@ -129,6 +129,24 @@ public final class ServedCluster implements AutoCloseable {
         return rawUrl(readerEndpoint());
     }
 
+    /** A custom endpoint as its DNS name resolves now; empty when it has no routable member. */
+    public java.util.Optional<Endpoint> customEndpoint(String name) {
+        return server.customEndpoint(name);
+    }
+
+    /**
+     * Raw-driver URL of a custom endpoint, by hostname (only meaningful where {@link #hostnamesResolve()}: by IP
+     * it would be one member's address, not the endpoint).
+     */
+    public String customJdbcUrl(String name) {
+        return server.customUrl(name, database);
+    }
+
+    /** Borealis URL of a custom endpoint, by hostname; add the {@code customEndpoint} plugin's properties. */
+    public String customBorealisUrl(String name) {
+        return "jdbc:borealis:" + customJdbcUrl(name).substring("jdbc:".length());
+    }
+
     /** Raw-driver URL of one instance. */
     public String instanceJdbcUrl(String instanceId) {
         return rawUrl(instanceEndpoint(instanceId));
@@ -203,6 +221,18 @@ public final class ServedCluster implements AutoCloseable {
 
     public void removeReader(String instanceId) {
         cluster.removeReader(instanceId);
+    }
+
+    public dev.borealis.cluster.CustomEndpoint createCustomEndpoint(dev.borealis.cluster.CustomEndpoint endpoint) {
+        return cluster.createCustomEndpoint(endpoint);
+    }
+
+    public dev.borealis.cluster.CustomEndpoint modifyCustomEndpoint(dev.borealis.cluster.CustomEndpoint endpoint) {
+        return cluster.modifyCustomEndpoint(endpoint);
+    }
+
+    public void deleteCustomEndpoint(String name) {
+        cluster.deleteCustomEndpoint(name);
     }
 
     /** Silence: the instance's open sessions stall and new connections are never greeted, with no RST. */

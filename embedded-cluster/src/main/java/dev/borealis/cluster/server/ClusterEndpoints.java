@@ -1,5 +1,7 @@
 package dev.borealis.cluster.server;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -8,9 +10,16 @@ import java.util.Map;
  * @param cluster the writer endpoint, as DNS resolves it now (stale for the DNS delay after a failover)
  * @param reader the reader endpoint, as DNS resolves it now
  * @param instances instance endpoints by instance id, in topology order
+ * @param custom custom endpoints that resolve now, by endpoint name, in creation order
  */
-public record ClusterEndpoints(Endpoint cluster, Endpoint reader, Map<String, Endpoint> instances) {
+public record ClusterEndpoints(Endpoint cluster, Endpoint reader, Map<String, Endpoint> instances,
+                               Map<String, Endpoint> custom) {
     public ClusterEndpoints {
-        instances = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(instances));
+        instances = Collections.unmodifiableMap(new LinkedHashMap<>(instances));
+        custom = Collections.unmodifiableMap(new LinkedHashMap<>(custom));
+    }
+
+    public ClusterEndpoints(Endpoint cluster, Endpoint reader, Map<String, Endpoint> instances) {
+        this(cluster, reader, instances, Map.of());
     }
 }

@@ -2,6 +2,7 @@ package dev.borealis.cluster.server;
 
 import dev.borealis.cluster.Cluster;
 import dev.borealis.cluster.ClusterListener;
+import dev.borealis.cluster.CustomEndpoint;
 import dev.borealis.cluster.Instance;
 import dev.borealis.cluster.InstanceStatus;
 import dev.borealis.cluster.Topology;
@@ -20,6 +21,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +60,8 @@ public final class ClusterServer implements AutoCloseable {
     private int sharedPort = -1;
     private EndpointListener clusterDispatch;
     private EndpointListener readerDispatch;
+    /** Port-per-instance layout only: one dispatching listener per custom endpoint. */
+    private final Map<String, EndpointListener> customDispatch = new LinkedHashMap<>();
     private volatile List<String> publishedHosts = List.of();
     private volatile boolean closed;
     /** Set once the initial listeners are bound; cluster events before that are caught up by the first refresh. */
@@ -119,7 +123,7 @@ public final class ClusterServer implements AutoCloseable {
     private List<String> certificateNames() {
         String base = names.dnsId() + "." + names.domain();
         return List.of(names.clusterHost(), names.readerHost(), "*." + base, "*.cluster-" + base,
-                "*.cluster-ro-" + base, "localhost");
+                "*.cluster-ro-" + base, "*.cluster-custom-" + base, "localhost");
     }
 
     // ---------------------------------------------------------------- binding
@@ -244,17 +248,47 @@ public final class ClusterServer implements AutoCloseable {
     }
 
     private void sync(Topology topology, Map<String, Instance> instances, boolean rotate) {
+        List<CustomEndpoint> custom = cluster.customEndpoints();
+        List<EndpointListener> retired;
         synchronized (lock) {
             if (closed || !bound) {
                 return;
             }
             reconcileListeners(topology, instances);
-            long due = dns.update(topology, cluster.settings().ticker().nanos(), rotate);
+            long due = dns.update(topology, custom, cluster.settings().ticker().nanos(), rotate);
             if (due >= 0) {
                 timer.schedule(() -> refresh(false), due + TimeUnit.MILLISECONDS.toNanos(1), TimeUnit.NANOSECONDS);
             }
-            publishHosts(topology);
+            retired = reconcileCustomDispatch(custom);
+            publishHosts(topology, custom);
         }
+        // outside the lock: closing joins the accept thread, which may be waiting for the lock to dispatch
+        retired.forEach(EndpointListener::close);
+    }
+
+    /** Opens a dispatcher for each new custom endpoint and returns those of deleted ones, to close unlocked. */
+    private List<EndpointListener> reconcileCustomDispatch(List<CustomEndpoint> custom) {
+        if (block.distinct()) {
+            return List.of();
+        }
+        List<String> names = custom.stream().map(CustomEndpoint::name).toList();
+        List<EndpointListener> retired = new ArrayList<>();
+        for (String name : List.copyOf(customDispatch.keySet())) {
+            if (!names.contains(name)) {
+                retired.add(customDispatch.remove(name));
+            }
+        }
+        for (String name : names) {
+            if (!customDispatch.containsKey(name)) {
+                try {
+                    customDispatch.put(name, dispatcher("custom-" + name, 0, () -> dns.customTarget(name).orElse(null)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cluster " + cluster.name() + ": custom endpoint " + name
+                            + " cannot listen", e);
+                }
+            }
+        }
+        return retired;
     }
 
     private void reconcileListeners(Topology topology, Map<String, Instance> instances) {
@@ -291,10 +325,14 @@ public final class ClusterServer implements AutoCloseable {
         }
     }
 
-    private void publishHosts(Topology topology) {
+    private void publishHosts(Topology topology, List<CustomEndpoint> custom) {
         List<String> lines = new ArrayList<>();
         lines.add(ipOf(dns.writerTarget()) + " " + names.clusterHost());
         lines.add(ipOf(dns.readerTarget()) + " " + names.readerHost());
+        for (CustomEndpoint endpoint : custom) {
+            dns.customTarget(endpoint.name())
+                    .ifPresent(target -> lines.add(ipOf(target) + " " + names.customHost(endpoint.name())));
+        }
         for (InstanceStatus status : topology.instances()) {
             lines.add(ipOf(status.id()) + " " + names.instanceHost(status.id()));
         }
@@ -351,8 +389,47 @@ public final class ClusterServer implements AutoCloseable {
             for (InstanceNetwork network : networks.values()) {
                 instances.put(network.id, endpointOf(network));
             }
-            return new ClusterEndpoints(clusterEndpointLocked(), readerEndpointLocked(), instances);
+            Map<String, Endpoint> custom = new LinkedHashMap<>();
+            for (CustomEndpoint endpoint : cluster.customEndpoints()) {
+                customEndpointLocked(endpoint.name()).ifPresent(e -> custom.put(endpoint.name(), e));
+            }
+            return new ClusterEndpoints(clusterEndpointLocked(), readerEndpointLocked(), instances, custom);
         }
+    }
+
+    /**
+     * A custom endpoint as DNS resolves it now; empty when the endpoint does not exist or has no routable member.
+     */
+    public Optional<Endpoint> customEndpoint(String name) {
+        synchronized (lock) {
+            return customEndpointLocked(name);
+        }
+    }
+
+    /** The instances a custom endpoint's name spreads connections over now (after the DNS delay). */
+    public List<String> customEndpointTargets(String name) {
+        synchronized (lock) {
+            return dns.customPublished(name);
+        }
+    }
+
+    /** A raw-driver JDBC URL for a custom endpoint, by hostname (resolvable or not). */
+    public String customUrl(String name, String database) {
+        int port;
+        synchronized (lock) {
+            port = customPortLocked(name);
+        }
+        return new Endpoint(names.customHost(name), "127.0.0.1", port).jdbcUrl(cluster.engine(), database);
+    }
+
+    private Optional<Endpoint> customEndpointLocked(String name) {
+        return dns.customTarget(name).map(target -> new Endpoint(names.customHost(name), ipOf(target),
+                customPortLocked(name)));
+    }
+
+    private int customPortLocked(String name) {
+        EndpointListener dispatch = customDispatch.get(name);
+        return dispatch != null ? dispatch.port() : sharedPort;
     }
 
     public Endpoint clusterEndpoint() {
@@ -473,6 +550,8 @@ public final class ClusterServer implements AutoCloseable {
             if (readerDispatch != null) {
                 dispatchers.add(readerDispatch);
             }
+            dispatchers.addAll(customDispatch.values());
+            customDispatch.clear();
         }
         cluster.removeListener(events);
         timer.shutdownNow();

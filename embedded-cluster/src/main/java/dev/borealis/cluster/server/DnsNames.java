@@ -4,7 +4,8 @@ import java.security.SecureRandom;
 
 /**
  * Aurora's hostname shapes: {@code NAME.cluster-DNSID.DOMAIN} (writer), {@code NAME.cluster-ro-DNSID.DOMAIN}
- * (readers), {@code INSTANCE.DNSID.DOMAIN} (one instance).
+ * (readers), {@code ENDPOINT.cluster-custom-DNSID.DOMAIN} (a custom endpoint), {@code INSTANCE.DNSID.DOMAIN}
+ * (one instance).
  */
 public record DnsNames(String clusterName, String dnsId, String domain) {
 
@@ -26,6 +27,10 @@ public record DnsNames(String clusterName, String dnsId, String domain) {
 
     public String readerHost() {
         return clusterName + ".cluster-ro-" + dnsId + "." + domain;
+    }
+
+    public String customHost(String endpointName) {
+        return endpointName + ".cluster-custom-" + dnsId + "." + domain;
     }
 
     public String instanceHost(String instanceId) {

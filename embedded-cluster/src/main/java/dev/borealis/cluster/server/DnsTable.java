@@ -1,5 +1,6 @@
 package dev.borealis.cluster.server;
 
+import dev.borealis.cluster.CustomEndpoint;
 import dev.borealis.cluster.InstanceState;
 import dev.borealis.cluster.InstanceStatus;
 import dev.borealis.cluster.Role;
@@ -7,12 +8,13 @@ import dev.borealis.cluster.Topology;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the cluster and reader endpoints resolve to. The cluster endpoint follows a new writer only
  * once it has been the writer for the whole DNS delay (stale DNS after a failover, as on Aurora);
  * the reader endpoint moves round-robin over the available readers, or names the writer when there
- * are none.
+ * are none. Custom endpoints: {@link CustomEndpointDns}.
  */
 final class DnsTable {
 
@@ -22,9 +24,11 @@ final class DnsTable {
     private long pendingSince;
     private String reader;
     private int rotation;
+    private final CustomEndpointDns custom;
 
     DnsTable(long delayNanos) {
         this.delayNanos = delayNanos;
+        this.custom = new CustomEndpointDns(delayNanos);
     }
 
     /**
@@ -33,10 +37,11 @@ final class DnsTable {
      * @param rotate whether the reader endpoint moves on to the next reader
      * @return nanoseconds until a pending writer switch is due (call again then), or -1 when none is pending
      */
-    synchronized long update(Topology topology, long now, boolean rotate) {
+    synchronized long update(Topology topology, List<CustomEndpoint> customEndpoints, long now, boolean rotate) {
         long due = updateWriter(topology, now);
         updateReader(topology, rotate);
-        return due;
+        long customDue = custom.update(customEndpoints, topology, now, rotate);
+        return due < 0 ? customDue : customDue < 0 ? due : Math.min(due, customDue);
     }
 
     private long updateWriter(Topology topology, long now) {
@@ -84,5 +89,13 @@ final class DnsTable {
 
     synchronized String readerTarget() {
         return reader;
+    }
+
+    synchronized Optional<String> customTarget(String name) {
+        return custom.target(name);
+    }
+
+    synchronized List<String> customPublished(String name) {
+        return custom.published(name);
     }
 }

@@ -217,7 +217,7 @@ class ClusterMainTest {
         assertThat(run(main(), "--help")).isZero();
         String help = out.toString(StandardCharsets.UTF_8);
         for (String flag : List.of("--engine", "--readers", "--name", "--port", "--admin-port", "--user", "--password",
-                "--password-file", "--admin-token", "--admin-token-file", "--admin-request-timeout-ms", "--hosts-file", "--replica-lag-ms", "--failover-delay-ms", "--dns-delay-ms", "--help")) {
+                "--password-file", "--admin-token", "--admin-token-file", "--admin-request-timeout-ms", "--hosts-file", "--replica-lag-ms", "--failover-delay-ms", "--dns-delay-ms", "--custom-endpoint", "--help")) {
             assertThat(help).contains(flag);
         }
     }
@@ -254,6 +254,44 @@ class ClusterMainTest {
         err.reset();
         assertThat(run(main(), "--engine")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--engine: a value is required");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void customEndpointsGivenOnTheCommandLineAreServedAndPrinted(@TempDir Path dir) throws Exception {
+        String name = "clicep" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36);
+        Path hosts = dir.resolve("hosts");
+        ClusterMain main = main();
+        CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() -> run(main, "--engine", "mysql",
+                "--readers", "2", "--name", name, "--port", "0", "--password", "pw", "--hosts-file", hosts.toString(),
+                "--custom-endpoint", "reads:READER:" + name + "-instance-2", "--custom-endpoint", "rest:any:!" + name + "-instance-2"));
+        try {
+            Map<String, Object> json = (Map<String, Object>) Json.parse(awaitReadyLine().substring("READY ".length()));
+            Map<String, Object> custom = (Map<String, Object>) json.get("customEndpoints");
+            assertThat(custom).containsOnlyKeys("reads", "rest");
+            String host = ((Map<String, Object>) custom.get("reads")).get("host").toString();
+            assertThat(host).startsWith("reads.cluster-custom-");
+            Map<String, Object> reader = ((List<Map<String, Object>>) json.get("instances")).get(1);
+            assertThat(reader).containsEntry("id", name + "-instance-2");
+            assertThat(((Map<String, Object>) custom.get("reads")).get("ip")).isEqualTo(reader.get("ip"));
+            assertThat(Files.readString(hosts)).contains(reader.get("ip") + " " + host);
+        } finally {
+            main.stop();
+        }
+        assertThat(status.get(30, TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
+    void badCustomEndpointFlagsNameTheProblem() {
+        assertThat(run(main(), "--engine", "mysql", "--custom-endpoint", "reads")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--custom-endpoint").contains("NAME:TYPE");
+        err.reset();
+        assertThat(run(main(), "--engine", "mysql", "--custom-endpoint", "reads:WRITER")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("expected READER or ANY");
+        err.reset();
+        assertThat(run(main(), "--engine", "mysql", "--name", "cepbad", "--port", "0", "--password", "pw",
+                "--custom-endpoint", "reads:READER:nope")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("custom endpoint 'reads'").contains("no instance 'nope'");
     }
 
     @Test

@@ -38,6 +38,12 @@ class ExtensionConfigurationTest {
     }
 
     @Test
+    void aCustomEndpointOverAnInstanceNumberThatDoesNotExistIsAnError() {
+        assertThat(failureMessageOf(CustomEndpointOutOfRange.class)).contains("custom endpoint reads")
+                .contains("instance number 5 is out of range 1..2");
+    }
+
+    @Test
     void derivedNamesAreValidAuroraIdentifiers() {
         assertThat(ClusterLauncher.uniqueName("MyVeryLongTestClassNameThatKeepsGoing"))
                 .matches("myverylongtestclassnamet-[a-z0-9]{4}");
@@ -84,6 +90,13 @@ class ExtensionConfigurationTest {
 
     @ExtendWith(EmbeddedClusterExtension.class)
     static class NoAnnotation {
+        @Test
+        void test(ServedCluster cluster) {
+        }
+    }
+
+    @EmbeddedCluster(readers = 1, customEndpoints = @CustomEndpointSpec(name = "reads", members = 5))
+    static class CustomEndpointOutOfRange {
         @Test
         void test(ServedCluster cluster) {
         }

@@ -8,11 +8,14 @@ enum FailoverMode {
   READER_OR_WRITER,
   STRICT_READER;
 
-  /** The configured mode, else the one the endpoint implies (reader endpoint: reader-or-writer). */
+  /** The configured mode, else the one the endpoint implies (reader or custom endpoint: reader-or-writer). */
   static FailoverMode of(String configured, String urlHost) {
     if (configured != null) {
       return valueOf(configured.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
     }
-    return AuroraEndpoints.kind(urlHost) == AuroraEndpoints.Kind.READER_ENDPOINT ? READER_OR_WRITER : STRICT_WRITER;
+    AuroraEndpoints.Kind kind = AuroraEndpoints.kind(urlHost);
+    // a custom endpoint's connections mostly sit on readers (READER endpoints have nothing else)
+    return kind == AuroraEndpoints.Kind.READER_ENDPOINT || kind == AuroraEndpoints.Kind.CUSTOM_ENDPOINT
+        ? READER_OR_WRITER : STRICT_WRITER;
   }
 }

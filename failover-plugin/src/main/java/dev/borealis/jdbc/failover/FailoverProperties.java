@@ -11,7 +11,7 @@ public final class FailoverProperties {
       Set.of("strict-writer", "reader-or-writer", "strict-reader"),
       "Where a lost connection goes: `strict-writer` (only the verified writer), `reader-or-writer` (another reader, "
           + "else the writer), `strict-reader` (readers only). Unset: `reader-or-writer` for an Aurora reader "
-          + "endpoint, `strict-writer` otherwise. A connection lost while on a reader (read/write splitting) moves "
+          + "or custom endpoint, `strict-writer` otherwise. A connection lost while on a reader (read/write splitting) moves "
           + "to another reader, falling back to the writer in every mode but `strict-reader`.");
 
   public static final Property<Long> FAILOVER_TIMEOUT_MS = Property.integer("failoverTimeoutMs", 30_000, 100,

@@ -26,7 +26,7 @@ final class AdminRoutes {
 
     static Router router(ClusterServer server) {
         AdminRoutes routes = new AdminRoutes(server);
-        return new Router()
+        return EndpointRoutes.addTo(new Router(), server)
                 .add("GET", "/cluster", r -> ClusterJson.cluster(server))
                 .add("POST", "/failover", routes::failover)
                 .add("POST", "/instances", 201, routes::addReader)

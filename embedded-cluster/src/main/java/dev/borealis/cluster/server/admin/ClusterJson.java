@@ -1,5 +1,6 @@
 package dev.borealis.cluster.server.admin;
 
+import dev.borealis.cluster.CustomEndpoint;
 import dev.borealis.cluster.InstanceStatus;
 import dev.borealis.cluster.Topology;
 import dev.borealis.cluster.server.ClusterEndpoints;
@@ -42,6 +43,9 @@ public final class ClusterJson {
         Map<String, Object> named = new LinkedHashMap<>();
         named.put("cluster", endpoint(endpoints.cluster()));
         named.put("reader", endpoint(endpoints.reader()));
+        Map<String, Object> custom = new LinkedHashMap<>();
+        endpoints.custom().forEach((name, e) -> custom.put(name, endpoint(e)));
+        named.put("custom", custom);
         map.put("endpoints", named);
         List<Object> instances = new ArrayList<>();
         for (InstanceStatus status : topology.instances()) {
@@ -50,6 +54,51 @@ public final class ClusterJson {
         map.put("instances", instances);
         map.put("storage", storage(server.cluster().storage()));
         map.put("hostsFile", server.hostsFile().toString());
+        return map;
+    }
+
+    /**
+     * The body of RDS's DescribeDBClusterEndpoints: the writer and reader endpoints, then the custom ones (only
+     * {@code onlyCustom} when given).
+     */
+    public static Map<String, Object> describeEndpoints(ClusterServer server, String onlyCustom) {
+        List<Object> endpoints = new ArrayList<>();
+        if (onlyCustom == null) {
+            endpoints.add(builtIn(server, "WRITER", server.names().clusterHost()));
+            endpoints.add(builtIn(server, "READER", server.names().readerHost()));
+        }
+        for (CustomEndpoint custom : server.cluster().customEndpoints()) {
+            if (onlyCustom == null || onlyCustom.equals(custom.name())) {
+                endpoints.add(customEndpoint(server, custom));
+            }
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("DBClusterEndpoints", endpoints);
+        return map;
+    }
+
+    private static Map<String, Object> builtIn(ClusterServer server, String type, String host) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("DBClusterIdentifier", server.cluster().name());
+        map.put("Endpoint", host);
+        map.put("Status", "available");
+        map.put("EndpointType", type);
+        return map;
+    }
+
+    /** One custom endpoint in DescribeDBClusterEndpoints' shape. */
+    public static Map<String, Object> customEndpoint(ClusterServer server, CustomEndpoint custom) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("DBClusterEndpointIdentifier", custom.name());
+        map.put("DBClusterIdentifier", server.cluster().name());
+        map.put("DBClusterEndpointResourceIdentifier", "cluster-endpoint-" + server.names().dnsId() + "-" + custom.name());
+        map.put("Endpoint", server.names().customHost(custom.name()));
+        map.put("Status", "available");
+        map.put("EndpointType", "CUSTOM");
+        map.put("CustomEndpointType", custom.type().name());
+        map.put("StaticMembers", custom.staticMembers());
+        map.put("ExcludedMembers", custom.excludedMembers());
+        map.put("DBClusterEndpointArn", "arn:aws:rds:local:000000000000:cluster-endpoint:" + custom.name());
         return map;
     }
 

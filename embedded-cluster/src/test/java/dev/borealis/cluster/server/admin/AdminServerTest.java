@@ -192,6 +192,59 @@ class AdminServerTest {
         assertThat(call("GET", "/cluster", null).status).as("the API still serves").isEqualTo(200);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void customEndpointIsCreatedDescribedInRdsShapeModifiedAndDeleted() throws Exception {
+        String r1 = cluster.topology().readers().get(0).id();
+        String r2 = cluster.topology().readers().get(1).id();
+        Reply created = call("POST", "/endpoints", "{\"DBClusterEndpointIdentifier\":\"analytics\","
+                + "\"EndpointType\":\"READER\",\"StaticMembers\":[\"" + r1 + "\"]}");
+        assertThat(created.status).as(created.text).isEqualTo(201);
+        assertThat(created.object()).containsEntry("EndpointType", "CUSTOM").containsEntry("CustomEndpointType", "READER")
+                .containsEntry("Status", "available").containsEntry("StaticMembers", List.of(r1))
+                .containsEntry("ExcludedMembers", List.of())
+                .containsEntry("Endpoint", server.names().customHost("analytics"));
+
+        Reply all = call("GET", "/endpoints", null);
+        List<Map<String, Object>> endpoints = (List<Map<String, Object>>) all.object().get("DBClusterEndpoints");
+        assertThat(endpoints).extracting(e -> e.get("EndpointType")).containsExactly("WRITER", "READER", "CUSTOM");
+
+        Reply modified = call("POST", "/endpoints/analytics", "{\"ExcludedMembers\":[\"" + r2 + "\"]}");
+        assertThat(modified.status).as(modified.text).isEqualTo(200);
+        assertThat(modified.object()).containsEntry("StaticMembers", List.of()).containsEntry("ExcludedMembers", List.of(r2))
+                .containsEntry("CustomEndpointType", "READER");
+        Reply one = call("GET", "/endpoints/analytics", null);
+        assertThat((List<Object>) one.object().get("DBClusterEndpoints")).hasSize(1);
+
+        assertThat(call("DELETE", "/endpoints/analytics", null).status).isEqualTo(200);
+        assertThat(cluster.customEndpoints()).isEmpty();
+        assertThat(call("GET", "/endpoints/analytics", null).status).isEqualTo(404);
+    }
+
+    @Test
+    void badCustomEndpointRequestsNameTheProblem() throws Exception {
+        String r1 = cluster.topology().readers().get(0).id();
+        Reply unknown = call("POST", "/endpoints", "{\"DBClusterEndpointIdentifier\":\"ep\",\"EndpointType\":\"ANY\","
+                + "\"StaticMembers\":[\"nope\"]}");
+        assertThat(unknown.status).isEqualTo(400);
+        assertThat(unknown.error()).contains("no instance 'nope'");
+        Reply type = call("POST", "/endpoints", "{\"DBClusterEndpointIdentifier\":\"ep\",\"EndpointType\":\"WRITER\"}");
+        assertThat(type.status).isEqualTo(400);
+        assertThat(type.error()).contains("EndpointType").contains("READER or ANY");
+        Reply both = call("POST", "/endpoints", "{\"DBClusterEndpointIdentifier\":\"ep\",\"EndpointType\":\"ANY\","
+                + "\"StaticMembers\":[\"" + r1 + "\"],\"ExcludedMembers\":[\"" + r1 + "\"]}");
+        assertThat(both.status).isEqualTo(400);
+        assertThat(both.error()).contains("not both");
+        assertThat(call("POST", "/endpoints", "{\"DBClusterEndpointIdentifier\":\"ep\",\"EndpointType\":\"ANY\"}").status)
+                .isEqualTo(201);
+        Reply duplicate = call("POST", "/endpoints", "{\"DBClusterEndpointIdentifier\":\"ep\",\"EndpointType\":\"ANY\"}");
+        assertThat(duplicate.status).isEqualTo(400);
+        assertThat(duplicate.error()).contains("already exists");
+        Reply missing = call("DELETE", "/endpoints/ghost", null);
+        assertThat(missing.status).isEqualTo(404);
+        assertThat(missing.error()).contains("no custom endpoint 'ghost'");
+    }
+
     private Reply call(String method, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(admin.url().resolve(URI.create(path.substring(1))))
                 .timeout(Duration.ofSeconds(10))
